@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requireOperator } from "@/lib/auth";
+
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({
+  children,
+}: {
+  children: ReactNode;
+}) {
+  const operator = await requireOperator();
+  return <AppShell operator={operator}>{children}</AppShell>;
+}

@@ -1,0 +1,27 @@
+import { updateUserBodySchema, userIdParamsSchema } from "@/lib/auth/schemas";
+import { revokeUserSessions } from "@/lib/auth/sessions";
+import { updateUser } from "@/lib/auth/users";
+import { ApiError } from "@/lib/http/errors";
+import { withOperator } from "@/lib/http/with-operator";
+
+export const dynamic = "force-dynamic";
+
+// PATCH /api/users/{userId} – change a user's role, name or disabled flag (admins)
+export const PATCH = withOperator(
+  async ({ operator, params, body }) => {
+    // An admin who demotes or disables themselves could leave nobody able to manage access.
+    if (
+      params.userId === operator.id &&
+      (body.disabled === true || (body.role && body.role !== "admin"))
+    ) {
+      throw new ApiError(
+        "conflict",
+        "You cannot demote or disable your own account; ask another admin.",
+      );
+    }
+    const user = await updateUser(params.userId, body);
+    if (body.disabled) await revokeUserSessions(user.id);
+    return { user };
+  },
+  { role: "admin", params: userIdParamsSchema, body: updateUserBodySchema },
+);

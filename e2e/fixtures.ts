@@ -1,0 +1,24 @@
+import { expect, type Page } from "@playwright/test";
+import { demoAccounts } from "../scripts/demo-accounts";
+
+export type DemoRole = "admin" | "operator" | "viewer";
+
+export function account(role: DemoRole) {
+  const found = demoAccounts.find((candidate) => candidate.role === role);
+  if (!found) throw new Error(`no demo account for ${role}`);
+  return found;
+}
+
+/** Signs in through the real form, as an operator would. */
+export async function signIn(
+  page: Page,
+  role: DemoRole,
+  path = "/runs/new",
+): Promise<void> {
+  const { email, password } = account(role);
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-user")).toContainText(email);
+}

@@ -1,0 +1,6 @@
+// Runs once per server process before it serves a request (Next's instrumentation hook).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startServer } = await import("./lib/start-server");
+  await startServer();
+}

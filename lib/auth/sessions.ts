@@ -1,0 +1,84 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/lib/db/db";
+import { sessions, users } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import type { Operator } from "./operator";
+
+// Writing last_seen_at on every request would turn each page view into a write; a minute of
+// slack on a 30-minute idle limit is invisible to the user.
+const TOUCH_AFTER_MS = 60_000;
+
+export async function createSession(
+  userId: string,
+  meta: { ip?: string; userAgent?: string },
+): Promise<string> {
+  const env = getEnv();
+  const id = randomBytes(32).toString("base64url");
+  const db = await getDb();
+  await db.insert(sessions).values({
+    id,
+    userId,
+    expiresAt: new Date(Date.now() + env.ERASURE_SESSION_MAX_HOURS * 3_600_000),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 500),
+  });
+  return id;
+}
+
+/**
+ * Resolves a session ID to its operator, or null when the session was revoked, idled out, passed
+ * its absolute lifetime, or belongs to a disabled user. Refreshes the idle clock.
+ */
+export async function resolveSession(
+  sessionId: string,
+): Promise<Operator | null> {
+  const env = getEnv();
+  const db = await getDb();
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  if (!row || row.user.disabled) return null;
+  const now = Date.now();
+  const idleLimitMs = env.ERASURE_SESSION_IDLE_MINUTES * 60_000;
+  if (
+    row.session.expiresAt.getTime() <= now ||
+    row.session.lastSeenAt.getTime() + idleLimitMs <= now
+  ) {
+    await revokeSession(sessionId);
+    return null;
+  }
+  if (now - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, sessionId));
+  }
+  const { user } = row;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    via: { kind: "session", sessionId },
+  };
+}
+
+export async function revokeSession(sessionId: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+export async function revokeUserSessions(userId: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}

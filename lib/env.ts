@@ -1,0 +1,91 @@
+import "server-only";
+import { z } from "zod";
+
+const optionalUrl = z.url().optional();
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().default(fallback);
+const blankAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(["development", "production", "test"])
+      .default("development"),
+    DATABASE_URL: z.preprocess(
+      blankAsUndefined,
+      z.url().startsWith("postgres").optional(),
+    ),
+    ERASURE_DATA_DIR: z.string().min(1).default(".data"),
+    AUTH_SECRET: z.preprocess(blankAsUndefined, z.string().min(32).optional()),
+    NEXTAUTH_SECRET: z.preprocess(
+      blankAsUndefined,
+      z.string().min(32).optional(),
+    ),
+    NEXTAUTH_URL: z.preprocess(blankAsUndefined, optionalUrl),
+    ERASURE_SESSION_IDLE_MINUTES: positiveInt(30),
+    ERASURE_SESSION_MAX_HOURS: positiveInt(12),
+    ERASURE_LOGIN_MAX_FAILURES: positiveInt(5),
+    ERASURE_LOGIN_WINDOW_MINUTES: positiveInt(15),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+    AKOOL_API_KEY: z.string().optional(),
+    AKOOL_CLIENT_ID: z.string().optional(),
+    AKOOL_CLIENT_SECRET: z.string().optional(),
+    AKOOL_BASE_URL: z.url().default("https://openapi.akool.com"),
+    MEMORIES_API_KEY: z.string().optional(),
+    MEMORIES_BASE_URL: z.url().default("https://api.memories.ai"),
+    VOD_ACCESS_KEY_ID: z.string().optional(),
+    VOD_ACCESS_KEY_SECRET: z.string().optional(),
+    VOD_REGION: z.string().default("cn-shanghai"),
+    VOD_ENDPOINT: z.preprocess(blankAsUndefined, optionalUrl),
+    IMAGINE_API_KEY: z.string().optional(),
+    IMAGINE_BASE_URL: z.url().default("https://api.vyro.ai"),
+  })
+  .transform((raw) => ({
+    ...raw,
+    authSecret: raw.AUTH_SECRET ?? raw.NEXTAUTH_SECRET,
+  }));
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Thrown when the environment is invalid; the message names every bad variable. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new EnvError(
+      `Invalid environment configuration:\n${lines.join("\n")}`,
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/**
+ * The parsed environment. Parsed on first use (not at import) so that `next build` can import
+ * route modules without production secrets; `instrumentation.ts` calls it at start-up so that a
+ * bad value still stops the server before it serves anything.
+ */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The session-signing secret; the server needs it, command-line tools that only touch the database do not. */
+export function getAuthSecret(): string {
+  const secret = getEnv().authSecret;
+  if (!secret) {
+    throw new EnvError(
+      "Invalid environment configuration:\n  AUTH_SECRET: is required (at least 32 characters; `openssl rand -base64 32` makes one)",
+    );
+  }
+  return secret;
+}

@@ -1,0 +1,103 @@
+// `npm run demo`: the console on embedded defaults (PGlite in .data/), demo accounts for each
+// role, a production build served at http://localhost:3000 (PORT to change it).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import { closeDb } from "@/lib/db/db";
+import { demoAccounts } from "./demo-accounts";
+import { seedDemoAccounts } from "./seed-demo-accounts";
+import { newestSourceMtime } from "./source-mtime";
+
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = process.env.ERASURE_DATA_DIR ?? ".data";
+const origin = `http://localhost:${port}`;
+const children: ChildProcess[] = [];
+
+function demoSecret(): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "demo-auth-secret");
+  if (!existsSync(file))
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+function buildIfStale(): void {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSourceMtime())
+    return;
+  console.log("Building the console (first start, or sources changed)…");
+  const result = spawnSync(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "build"],
+    { stdio: "inherit" },
+  );
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url, { redirect: "manual" }).then(
+      (response) => response.status < 500,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(
+    `The console did not answer at ${url} within ${timeoutMs / 1000} s.`,
+  );
+}
+
+function shutdown(code: number): never {
+  for (const child of children) child.kill("SIGTERM");
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const env = { ...process.env, ERASURE_DATA_DIR: dataDir };
+  env.AUTH_SECRET ??= demoSecret();
+  env.NEXTAUTH_URL ??= origin;
+  process.env.ERASURE_DATA_DIR = dataDir;
+
+  const created = await seedDemoAccounts();
+  await closeDb(); // PGlite allows one process per folder: release it before the server opens it.
+  buildIfStale();
+
+  const server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    {
+      env: { ...env, NODE_ENV: "production" },
+      stdio: "inherit",
+    },
+  );
+  children.push(server);
+  server.on("exit", (code) => shutdown(code ?? 1));
+  process.on("SIGINT", () => shutdown(0));
+  process.on("SIGTERM", () => shutdown(0));
+
+  await waitForServer(`${origin}/login`, 120_000);
+  console.log(
+    `\nErasure is running at ${origin}  (data: ${path.resolve(dataDir)})`,
+  );
+  console.log(created > 0 ? "Demo accounts created:" : "Demo accounts:");
+  for (const account of demoAccounts) {
+    console.log(
+      `  ${account.role.padEnd(9)} ${account.email.padEnd(24)} password: ${account.password}`,
+    );
+  }
+  console.log("Press Ctrl+C to stop.\n");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  shutdown(1);
+});

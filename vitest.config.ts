@@ -1,0 +1,57 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const shared = {
+  resolve: {
+    alias: {
+      "@": root,
+      // `server-only` throws outside a React Server Component build; tests run server code directly.
+      "server-only": path.join(
+        root,
+        "node_modules/next/dist/compiled/server-only/empty.js",
+      ),
+    },
+  },
+};
+const testDefaults = {
+  environment: "node" as const,
+  setupFiles: ["./vitest.setup.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+// Repository tests run on PGlite always, and again on PostgreSQL when TEST_DATABASE_URL is set.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  ...shared,
+  test: {
+    pool: "forks",
+    projects: [
+      {
+        ...shared,
+        test: {
+          ...testDefaults,
+          name: "pglite",
+          include: ["{lib,app,sandbox,scripts,components}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.postgres.test.ts", "**/node_modules/**"],
+        },
+      },
+      ...(postgresUrl
+        ? [
+            {
+              ...shared,
+              test: {
+                ...testDefaults,
+                name: "postgres",
+                include: ["{lib,app}/**/*.test.{ts,tsx}"],
+                exclude: ["**/*.pglite.test.ts", "**/node_modules/**"],
+                env: { DATABASE_URL: postgresUrl },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
