@@ -138,6 +138,7 @@ const config = [
       "vitest.setup.ts",
       "drizzle.config.ts",
       "scripts/**",
+      "lib/testing/**",
       "e2e/**",
       "sandbox/**",
       "**/*.test.ts",

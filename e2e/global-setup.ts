@@ -22,6 +22,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env: {
         ...process.env,
         PORT: String(E2E_PORT),
+        SANDBOX_PORT: String(E2E_PORT + 10),
         ERASURE_DATA_DIR: dataDir,
         NEXT_TELEMETRY_DISABLED: "1",
       },

@@ -33,14 +33,37 @@ const envSchema = z
     AKOOL_CLIENT_ID: z.string().optional(),
     AKOOL_CLIENT_SECRET: z.string().optional(),
     AKOOL_BASE_URL: z.url().default("https://openapi.akool.com"),
+    AKOOL_MAX_BATCH: z.preprocess(
+      blankAsUndefined,
+      z.coerce.number().int().min(1).max(1000).optional(),
+    ),
     MEMORIES_API_KEY: z.string().optional(),
     MEMORIES_BASE_URL: z.url().default("https://api.memories.ai"),
+    MEMORIES_UNIQUE_ID: z.string().min(1).default("default"),
+    MEMORIES_API_VERSION: z.enum(["v1", "v1.1"]).default("v1"),
     VOD_ACCESS_KEY_ID: z.string().optional(),
     VOD_ACCESS_KEY_SECRET: z.string().optional(),
     VOD_REGION: z.string().default("cn-shanghai"),
     VOD_ENDPOINT: z.preprocess(blankAsUndefined, optionalUrl),
     IMAGINE_API_KEY: z.string().optional(),
     IMAGINE_BASE_URL: z.url().default("https://api.vyro.ai"),
+    IMAGINE_DELETE_METHOD: z.preprocess(
+      blankAsUndefined,
+      z.enum(["DELETE", "POST"]).optional(),
+    ),
+    IMAGINE_DELETE_PATH: z.preprocess(
+      blankAsUndefined,
+      z.string().includes("{id}").optional(),
+    ),
+    IMAGINE_STATUS_PATH: z.preprocess(
+      blankAsUndefined,
+      z.string().includes("{id}").optional(),
+    ),
+    IMAGINE_RATE_PER_MINUTE: z.preprocess(
+      blankAsUndefined,
+      z.coerce.number().int().positive().optional(),
+    ),
+    PROVIDER_TIMEOUT_MS: positiveInt(15_000),
   })
   .transform((raw) => ({
     ...raw,

@@ -1,5 +1,7 @@
 // `npm run demo`: the console on embedded defaults (PGlite in .data/), demo accounts for each
-// role, a production build served at http://localhost:3000 (PORT to change it).
+// role, the provider sandbox (about 2,000 videos per provider, on SANDBOX_PORT, default 4010)
+// with every provider pointed at it, and a production build served at http://localhost:3000
+// (PORT to change it).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
@@ -14,8 +16,10 @@ import { closeDb } from "@/lib/db/db";
 import { demoAccounts } from "./demo-accounts";
 import { seedDemoAccounts } from "./seed-demo-accounts";
 import { newestSourceMtime } from "./source-mtime";
+import { startSandbox } from "./start-sandbox";
 
 const port = Number(process.env.PORT ?? 3000);
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
 const dataDir = process.env.ERASURE_DATA_DIR ?? ".data";
 const origin = `http://localhost:${port}`;
 const children: ChildProcess[] = [];
@@ -70,6 +74,14 @@ async function main(): Promise<void> {
   const created = await seedDemoAccounts();
   await closeDb(); // PGlite allows one process per folder: release it before the server opens it.
   buildIfStale();
+
+  const sandbox = await startSandbox({
+    port: sandboxPort,
+    count: Number(process.env.SANDBOX_COUNT ?? 2000),
+  });
+  children.push(sandbox.child);
+  sandbox.child.on("exit", (code) => shutdown(code ?? 1));
+  Object.assign(env, sandbox.providerEnv);
 
   const server = spawn(
     process.execPath,

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  makeUser,
+  request,
+  routeContext,
+  sessionCookie,
+} from "@/lib/testing/fixtures";
+import {
+  startSandboxProcess,
+  type SandboxProcess,
+} from "@/lib/testing/sandbox-process";
+import { GET } from "./route";
+
+let sandbox: SandboxProcess;
+
+beforeAll(async () => {
+  sandbox = await startSandboxProcess();
+  const credentials = await sandbox.control<{
+    akool: { apiKey: string };
+    memories: { apiKey: string };
+    vod: { accessKeyId: string; accessKeySecret: string };
+  }>("GET", "credentials");
+  // Imagine is left unconfigured on purpose: it must be listed as such, not fail the response.
+  Object.assign(process.env, {
+    AKOOL_BASE_URL: `${sandbox.url}/akool`,
+    AKOOL_API_KEY: credentials.akool.apiKey,
+    MEMORIES_BASE_URL: `${sandbox.url}/memories`,
+    MEMORIES_API_KEY: credentials.memories.apiKey,
+    VOD_ENDPOINT: `${sandbox.url}/vod/`,
+    VOD_ACCESS_KEY_ID: credentials.vod.accessKeyId,
+    VOD_ACCESS_KEY_SECRET: "not-the-secret",
+    IMAGINE_API_KEY: "",
+  });
+});
+
+afterAll(() => sandbox.stop());
+
+describe("GET /api/providers", () => {
+  it("lists every provider with limits, a health check, and what an unconfigured one needs", async () => {
+    const viewer = await makeUser("viewer");
+    const { cookie } = await sessionCookie(viewer.id);
+    const response = await GET(
+      request("/api/providers", { headers: { cookie } }),
+      routeContext(),
+    );
+    expect(response.status).toBe(200);
+    const { providers } = await response.json();
+    const byId = Object.fromEntries(
+      providers.map((provider: { id: string }) => [provider.id, provider]),
+    );
+
+    expect(byId.akool).toMatchObject({
+      configured: true,
+      maxBatch: 20,
+      health: { ok: true, message: "credentials accepted" },
+    });
+    expect(byId.memories).toMatchObject({
+      configured: true,
+      maxBatch: 100,
+      rateLimit: { requests: 5, perMs: 1000 },
+      canList: true,
+      health: { ok: true, message: "credentials accepted" },
+    });
+    // A wrong secret is reported with the provider's own error, not hidden.
+    expect(byId.vod).toMatchObject({
+      configured: true,
+      maxBatch: 20,
+      rateLimit: { requests: 30, perMs: 1000 },
+    });
+    expect(byId.vod.health.ok).toBe(false);
+    expect(byId.vod.health.message).toContain("SignatureDoesNotMatch");
+    expect(byId.imagine).toMatchObject({
+      configured: false,
+      missing: ["IMAGINE_API_KEY"],
+      health: null,
+      maxBatch: null,
+    });
+  });
+});

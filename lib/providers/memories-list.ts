@@ -1,0 +1,69 @@
+import "server-only";
+import { listPage, namespaceField } from "./memories-lookup";
+import type { Failure, WireContext, WireVideo } from "./memories-wire";
+import type { ListParams, Page, VideoSummary } from "./types";
+
+// list() for memories.ai: list_videos pages (shared/providers/memories.md §4). There is no
+// cursor; the adapter's cursor is the next page number as a string.
+
+/** A list() failure; list has no per-ID answer to carry it. */
+export class MemoriesListError extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+    this.name = "MemoriesListError";
+  }
+}
+
+function toSummary(video: WireVideo): VideoSummary {
+  const created =
+    video.create_time != null ? new Date(video.create_time) : undefined;
+  return {
+    id: video.video_no,
+    name: video.video_name ?? "",
+    status: video.status,
+    ...(created && !Number.isNaN(created.getTime())
+      ? { createdAt: created.toISOString() }
+      : {}),
+  };
+}
+
+function parseCursor(cursor: string | undefined): number {
+  if (cursor === undefined || cursor === "") return 1;
+  const page = Number(cursor);
+  if (!Number.isInteger(page) || page < 1) {
+    throw new MemoriesListError({
+      code: "invalid_cursor",
+      message: `not a page number: ${cursor}`,
+      retryable: false,
+    });
+  }
+  return page;
+}
+
+/** One page; throws MemoriesListError when the provider or the transport fails. */
+export async function listVideos(
+  ctx: WireContext,
+  params: ListParams,
+): Promise<Page<VideoSummary>> {
+  const page = parseCursor(params.cursor);
+  const size = Math.max(1, Math.floor(params.pageSize));
+  // §4: v1 matches video_name exactly, v1.1 "partial or exact"; status is the provider's value.
+  const answer = await listPage(ctx, {
+    page,
+    size,
+    ...namespaceField(ctx),
+    ...(params.status ? { status: params.status } : {}),
+    ...(params.name ? { video_name: params.name } : {}),
+  });
+  if (answer.kind === "failed") throw new MemoriesListError(answer.failure);
+  if (answer.kind === "not_found") {
+    return { items: [], nextCursor: null, total: 0 };
+  }
+  // §4: pages run 1..ceil(total_count/size); an empty page ends it whatever the total says.
+  const more = answer.videos.length > 0 && page * size < answer.total;
+  return {
+    items: answer.videos.map(toSummary),
+    nextCursor: more ? String(page + 1) : null,
+    total: answer.total,
+  };
+}

@@ -1,0 +1,154 @@
+import "server-only";
+import { DEFAULT_TIMEOUT_MS } from "./http";
+import { deleteBatch } from "./memories-delete";
+import { listVideos } from "./memories-list";
+import {
+  findVideos,
+  LOOKUP_CHUNK,
+  listPage,
+  namespaceField,
+} from "./memories-lookup";
+import {
+  failedLookup,
+  failedOutcome,
+  invalidId,
+  toLookupResult,
+} from "./memories-outcomes";
+import { MEMORIES_RATE, paceKey } from "./memories-pacer";
+import type { Failure, MemoriesApiVersion, WireContext } from "./memories-wire";
+import type { LookupResult, OutcomeResult, ProviderAdapter } from "./types";
+
+// memories.ai private video library (shared/providers/memories.md). delete_videos answers one
+// code for the whole batch and silently accepts unknown IDs (§3), so every delete is bracketed by
+// look-ups (§8): absent before ⇒ not_found; present before and absent after ⇒ deleted.
+
+export interface MemoriesAdapterConfig {
+  /** e.g. `https://api.memories.ai` (§1). */
+  baseUrl: string;
+  /** Sent raw in `Authorization`, no `Bearer ` prefix (§2). */
+  apiKey: string;
+  /** §2 namespace; default "default". The v1.1 paths have none and act on the default namespace. */
+  uniqueId?: string;
+  /** §1: "v1" = `/serve/api/v1/...` (current, default); "v1.1" = `/serve/api/video/...`. */
+  apiVersion?: MemoriesApiVersion;
+  timeoutMs?: number;
+}
+
+/** §7: `VI` + digits (18 in real IDs; lenient on length), and `PI-` + digits for public imports. */
+export const MEMORIES_ID_PATTERN = /^(?:VI\d{6,24}|PI-\d{6,24})$/;
+const ID_FORMAT =
+  "VI followed by 6–24 digits, e.g. VI606404158946574336 (or PI- and digits for a public import)";
+
+/** §7: PARSE_ERROR (Code page) and FAILED (v1.2 list table) both name the failed state. */
+export const MEMORIES_STATUSES = [
+  "UNPARSE",
+  "PARSE",
+  "PARSE_ERROR",
+  "FAILED",
+] as const;
+
+/** §3: at most 100 IDs per delete. */
+const V1_MAX_BATCH = 100;
+/**
+ * v1.1 cannot look up a batch (§4), so on a library larger than one page each ID costs a
+ * list_videos call before and after the delete, at 5 a second (§6): 20 IDs keep one delete()
+ * near 8 seconds instead of 40.
+ */
+const V11_MAX_BATCH = 20;
+
+/**
+ * The memories.ai adapter. Every delete() costs a list_videos call before and after each batch
+ * (memories-delete.ts); all calls are paced to the documented 5 a second per endpoint
+ * (memories-pacer.ts). `lookup` and `delete` never throw for provider or network failures;
+ * `list` throws MemoriesListError.
+ */
+export function createMemoriesAdapter(
+  config: MemoriesAdapterConfig,
+): ProviderAdapter {
+  const baseUrl = config.baseUrl.replace(/\/+$/, "");
+  const apiVersion = config.apiVersion ?? "v1";
+  const ctx: WireContext = {
+    baseUrl,
+    apiKey: config.apiKey,
+    uniqueId: config.uniqueId || "default",
+    apiVersion,
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    paceKey: paceKey(baseUrl, config.apiKey),
+  };
+  const maxBatch = apiVersion === "v1" ? V1_MAX_BATCH : V11_MAX_BATCH;
+
+  /** Distinct IDs, with malformed ones answered at once and never sent. */
+  function partition<T>(ids: string[], reject: (failure: Failure) => T) {
+    const results = new Map<string, T>();
+    const valid: string[] = [];
+    for (const id of new Set(ids)) {
+      if (MEMORIES_ID_PATTERN.test(id)) valid.push(id);
+      else results.set(id, reject(invalidId(ID_FORMAT)));
+    }
+    return { results, valid };
+  }
+
+  const unexpected = (error: unknown): Failure => ({
+    code: "internal",
+    message: `memories adapter error: ${(error as Error)?.message ?? String(error)}`,
+    retryable: true,
+  });
+
+  return {
+    id: "memories",
+    label: "memories.ai",
+    idPattern: MEMORIES_ID_PATTERN,
+    idFormat: ID_FORMAT,
+    maxBatch,
+    rateLimit: { ...MEMORIES_RATE },
+    statuses: MEMORIES_STATUSES,
+
+    async lookup(ids) {
+      const { results, valid } = partition<LookupResult>(ids, failedLookup);
+      try {
+        for (let i = 0; i < valid.length; i += LOOKUP_CHUNK) {
+          const part = valid.slice(i, i + LOOKUP_CHUNK);
+          const found = await findVideos(ctx, part);
+          for (const id of part)
+            results.set(id, toLookupResult(ctx, id, found.get(id)!));
+        }
+      } catch (error) {
+        for (const id of valid)
+          if (!results.has(id))
+            results.set(id, failedLookup(unexpected(error)));
+      }
+      return results;
+    },
+
+    async delete(ids) {
+      const { results, valid } = partition<OutcomeResult>(ids, failedOutcome);
+      try {
+        for (let i = 0; i < valid.length; i += maxBatch) {
+          for (const [id, outcome] of await deleteBatch(
+            ctx,
+            valid.slice(i, i + maxBatch),
+          ))
+            results.set(id, outcome);
+        }
+      } catch (error) {
+        for (const id of valid)
+          if (!results.has(id))
+            results.set(id, failedOutcome(unexpected(error)));
+      }
+      return results;
+    },
+
+    list: (params) => listVideos(ctx, params),
+
+    async healthCheck() {
+      const answer = await listPage(ctx, {
+        page: 1,
+        size: 1,
+        ...namespaceField(ctx),
+      });
+      if (answer.kind === "failed")
+        return { ok: false, message: answer.failure.message };
+      return { ok: true, message: "credentials accepted" };
+    },
+  };
+}

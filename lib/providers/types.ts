@@ -1,0 +1,91 @@
+// The adapter contract (DESIGN.md §4). lib/runs sees only this; provider quirks stay in the
+// adapter modules beside it.
+
+export const providerIds = ["akool", "memories", "vod", "imagine"] as const;
+export type ProviderId = (typeof providerIds)[number];
+
+/** Final per-ID outcomes of a delete call; the row enum adds `pending` before one is known. */
+export const finalOutcomes = [
+  "deleted",
+  "forbidden",
+  "not_found",
+  "processing",
+  "failed",
+] as const;
+export type FinalOutcome = (typeof finalOutcomes)[number];
+
+export interface OutcomeResult {
+  outcome: FinalOutcome;
+  /** Provider's code, or ours: `timeout`, `network`, `throttled`, `auth`, `malformed`, `http_<status>`. */
+  code?: string;
+  /** Provider's message (or ours), kept as proof of what was said. */
+  message?: string;
+  /** Only meaningful for `failed` (and `processing`): may the same ID be tried again later? */
+  retryable: boolean;
+  /** From a `Retry-After` header (or the provider's documented equivalent), in milliseconds. */
+  retryAfterMs?: number;
+  /** Short snippet of a surprising response body (≤ 300 chars), kept for the record. */
+  raw?: string;
+}
+
+/** What a look-up says about one ID (preview, and resolving in-flight items after a crash). */
+export interface LookupResult {
+  state: "exists" | "processing" | "not_found" | "forbidden" | "failed";
+  /** Provider's own status word or number, as text (e.g. `Normal`, `PARSE`, `2`). */
+  status?: string;
+  name?: string;
+  code?: string;
+  message?: string;
+  retryable?: boolean;
+  retryAfterMs?: number;
+  raw?: string;
+}
+
+export interface VideoSummary {
+  id: string;
+  name: string;
+  status: string;
+  createdAt?: string;
+}
+
+export interface ListParams {
+  /** Opaque cursor from a previous page; absent for the first page. */
+  cursor?: string;
+  pageSize: number;
+  /** Provider's own status value to filter on. */
+  status?: string;
+  /** Substring (or provider-supported match) on the video name/title. */
+  name?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  /** Total matching, when the provider says. */
+  total?: number;
+}
+
+export interface HealthResult {
+  ok: boolean;
+  /** "credentials accepted", or the provider's own error. */
+  message: string;
+}
+
+export interface ProviderAdapter {
+  id: ProviderId;
+  label: string;
+  /** Well-formed IDs for this provider; malformed IDs never reach the provider. */
+  idPattern: RegExp;
+  /** Human description of the ID format, for error messages ("24 hex characters"). */
+  idFormat: string;
+  maxBatch: number;
+  /** Per provider account; the worker shares this budget across console instances. */
+  rateLimit: { requests: number; perMs: number };
+  /** Provider status values a list can be filtered on (empty when it cannot list). */
+  statuses: readonly string[];
+  lookup(ids: string[]): Promise<Map<string, LookupResult>>;
+  /** Exactly one entry per distinct ID sent; never throws for a provider or network failure. */
+  delete(ids: string[]): Promise<Map<string, OutcomeResult>>;
+  list?(params: ListParams): Promise<Page<VideoSummary>>;
+  healthCheck(): Promise<HealthResult>;
+}

@@ -1,0 +1,119 @@
+import "server-only";
+import type { ListParams, OutcomeResult, Page, VideoSummary } from "./types";
+import { callVod, type VodClient } from "./vod-rpc";
+import { parseBody, searchMediaResponseSchema, VOD_LABEL } from "./vod-wire";
+
+// Listing with SearchMedia (shared/providers/vod.md §5.4) rather than GetVideoList (§5.3), which
+// reaches only the first 5,000 records. Each page passes the previous ScrollToken, so a library of
+// any size can be walked; the cursor we hand out is opaque and carries the token and its filter.
+
+/** §5.4: PageSize ≤ 100. */
+export const MAX_PAGE_SIZE = 100;
+const SORT_BY = "CreationTime:Desc";
+
+/** A failed list call; `failure` keeps the provider's code and whether a retry may help. */
+export class VodListError extends Error {
+  constructor(readonly failure: OutcomeResult) {
+    super(
+      `${VOD_LABEL} SearchMedia failed: ${failure.code ?? "error"}: ${failure.message ?? ""}`,
+    );
+    this.name = "VodListError";
+  }
+}
+
+interface Cursor {
+  /** ScrollToken of the previous answer. */
+  t: string;
+  /** PageNo of the previous answer. */
+  p: number;
+  /** The Match the token belongs to (a token is only valid for its own query). */
+  m: string;
+}
+
+/**
+ * §5.4 Match: the doc's grammar has no escape inside quotes [unknown], so the quote used is one
+ * the value lacks; a value holding both kinds loses its double quotes (a fuzzy match anyway).
+ */
+function quote(value: string): string {
+  if (!value.includes("'")) return `'${value}'`;
+  return `"${value.replaceAll('"', "")}"`;
+}
+
+/** `Status in ('Normal')` and/or `Title = 'x'` (fuzzy title match, §5.4), joined by `and`. */
+export function matchExpression(
+  params: Pick<ListParams, "status" | "name">,
+): string {
+  const clauses: string[] = [];
+  if (params.status) clauses.push(`Status in (${quote(params.status)})`);
+  if (params.name) clauses.push(`Title = ${quote(params.name)}`);
+  return clauses.join(" and ");
+}
+
+function decodeCursor(cursor: string, match: string): Cursor {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    decoded = undefined;
+  }
+  const c = decoded as Partial<Cursor> | undefined;
+  if (
+    typeof c?.t !== "string" ||
+    typeof c.p !== "number" ||
+    typeof c.m !== "string"
+  ) {
+    throw new Error("Invalid VOD list cursor.");
+  }
+  if (c.m !== match)
+    throw new Error("This VOD list cursor belongs to another filter.");
+  return c as Cursor;
+}
+
+const encodeCursor = (c: Cursor) =>
+  Buffer.from(JSON.stringify(c), "utf8").toString("base64url");
+
+/** One page of videos; throws `VodListError` when the provider refuses or cannot be reached. */
+export async function listVideos(
+  client: VodClient,
+  params: ListParams,
+): Promise<Page<VideoSummary>> {
+  const pageSize = Math.min(
+    Math.max(Math.trunc(params.pageSize) || 1, 1),
+    MAX_PAGE_SIZE,
+  );
+  const match = matchExpression(params);
+  const previous = params.cursor
+    ? decodeCursor(params.cursor, match)
+    : undefined;
+  const pageNo = previous ? previous.p + 1 : 1;
+  const business: Record<string, string> = {
+    SearchType: "video",
+    SortBy: SORT_BY,
+    PageNo: String(pageNo),
+    PageSize: String(pageSize),
+    ...(match ? { Match: match } : {}),
+    ...(previous ? { ScrollToken: previous.t } : {}),
+  };
+  const parsed = parseBody(
+    searchMediaResponseSchema,
+    await callVod(client, "SearchMedia", business),
+  );
+  if (!parsed.ok) throw new VodListError(parsed.failure);
+  const { MediaList, ScrollToken, Total } = parsed.data;
+  const items = MediaList.map((media): VideoSummary => ({
+    id: media.Video?.VideoId ?? media.MediaId,
+    name: media.Video?.Title ?? "",
+    status: media.Video?.Status ?? "",
+    createdAt: media.Video?.CreationTime ?? media.CreationTime,
+  }));
+  // A short page is the last one. Total is not used to stop: deletes between pages lower it while
+  // the token keeps its place, so counting against it would end the walk early.
+  const more = items.length === pageSize && ScrollToken !== undefined;
+  return {
+    items,
+    nextCursor: more
+      ? encodeCursor({ t: ScrollToken, p: pageNo, m: match })
+      : null,
+    total: Total,
+  };
+}
