@@ -26,6 +26,12 @@ const envSchema = z
     ERASURE_SESSION_MAX_HOURS: positiveInt(12),
     ERASURE_LOGIN_MAX_FAILURES: positiveInt(5),
     ERASURE_LOGIN_WINDOW_MINUTES: positiveInt(15),
+    ERASURE_MAX_IDS_PER_RUN: positiveInt(100_000),
+    ERASURE_MAX_ACTIVE_RUNS_PER_USER: positiveInt(3),
+    ERASURE_PREVIEW_LOOKUP_LIMIT: positiveInt(5_000),
+    ERASURE_LEASE_SECONDS: positiveInt(120),
+    ERASURE_MAX_ATTEMPTS: positiveInt(8),
+    ERASURE_WORKER: z.enum(["on", "off"]).default("on"),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),

@@ -13,6 +13,8 @@ export async function startServer(): Promise<void> {
     getAuthSecret();
     const handle = await getDbHandle();
     logger.info({ database: handle.kind }, "database ready");
+    const { startWorker } = await import("@/lib/runs/worker");
+    await startWorker();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`\nErasure cannot start.\n${message}\n`);

@@ -1,15 +1,20 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { roles, type Role } from "@/lib/auth/roles";
+// Relative imports: drizzle-kit loads this file without the `@/` alias.
+import { roles, type Role } from "../auth/roles";
+import { rowOutcomes, runStatuses } from "../runs/vocabulary";
 
 export const roleEnum = pgEnum("role", roles);
 
@@ -87,6 +92,90 @@ export const loginAttempts = pgTable(
       .where(sql`${table.ip} is not null`),
   ],
 );
+
+export const runStatusEnum = pgEnum("run_status", runStatuses);
+export const rowOutcomeEnum = pgEnum("row_outcome", rowOutcomes);
+
+export const runs = pgTable(
+  "runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    provider: text("provider").notNull(),
+    status: runStatusEnum("status").notNull().default("queued"),
+    /** Why a run is paused or aborted ("credentials rejected by …"). */
+    statusReason: text("status_reason"),
+    /** A paused run resumes by itself at this time. */
+    resumeAt: timestamp("resume_at", { withTimezone: true }),
+    total: integer("total").notNull(),
+    confirmation: text("confirmation").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    tokenId: uuid("token_id").references(() => apiTokens.id),
+    /** `browser` or the API token's name, kept even if the token is later revoked or renamed. */
+    startedVia: text("started_via").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    idempotencyKey: text("idempotency_key"),
+    requestHash: text("request_hash").notNull(),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    cancelRequestedAt: timestamp("cancel_requested_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("runs_idempotency_idx").on(
+      table.createdBy,
+      table.idempotencyKey,
+    ),
+    index("runs_status_idx").on(table.status),
+    index("runs_created_at_idx").on(table.createdAt),
+  ],
+);
+
+/**
+ * One row per distinct video ID of a run, written with the run before any provider call.
+ * `attempts` doubles as the fencing token: an outcome is written only by the holder of the
+ * current attempt's lease.
+ */
+export const runItems = pgTable(
+  "run_items",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id),
+    videoId: text("video_id").notNull(),
+    outcome: rowOutcomeEnum("outcome").notNull().default("pending"),
+    code: text("code"),
+    message: text("message"),
+    raw: text("raw"),
+    attempts: integer("attempts").notNull().default(0),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.runId, table.videoId] }),
+    index("run_items_run_outcome_idx").on(table.runId, table.outcome),
+    index("run_items_due_idx")
+      .on(table.nextAttemptAt)
+      .where(sql`${table.outcome} = 'pending'`),
+  ],
+);
+
+/** Token buckets per provider account, shared by every console instance (DESIGN.md §5). */
+export const rateBuckets = pgTable("rate_buckets", {
+  key: text("key").primaryKey(),
+  tokens: doublePrecision("tokens").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow(),
+});
 
 export type User = typeof users.$inferSelect;
 export type { Role };

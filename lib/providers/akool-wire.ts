@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 import { snippet, tryParseJson, type HttpResult } from "@/lib/providers/http";
+import { idFormats } from "./id-formats";
 
 // AKOOL wire format (shared/providers/akool.md §3–§5): every answer, success or business error,
 // is HTTP 200 with an int `code` in the body; only a proxy in front of AKOOL answers otherwise.
@@ -188,7 +189,7 @@ export function classifyRejection(
 }
 
 /** §7: IDs are ObjectIds; upper-case input is accepted and sent lower-cased [inferred]. */
-export const AKOOL_ID_PATTERN = /^[0-9a-fA-F]{24}$/;
+export const AKOOL_ID_PATTERN = idFormats.akool.pattern;
 
 export function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];

@@ -25,6 +25,7 @@ import type {
   OutcomeResult,
   ProviderAdapter,
 } from "@/lib/providers/types";
+import { idFormats } from "./id-formats";
 
 // AKOOL image-to-video adapter (shared/providers/akool.md). Deletes by `_id` in batches through
 // delbyids and settles whatever the delete answer leaves unsaid with resultsByIds (§8). AKOOL
@@ -38,7 +39,7 @@ export const AKOOL_DEFAULT_MAX_BATCH = 20;
 export const AKOOL_RATE_LIMIT = { requests: 1, perMs: 1_000 } as const;
 /** A well-formed ObjectId nobody owns: resultsByIds with it is the cheapest authenticated call. */
 const HEALTH_PROBE_ID = "000000000000000000000000";
-const ID_FORMAT = "24 hexadecimal characters (a MongoDB ObjectId)";
+const ID_FORMAT = idFormats.akool.description;
 const INVALID_MESSAGE = `not an Akool video ID: expected ${ID_FORMAT}`;
 const GAP_MESSAGE = "no outcome was derived for this ID";
 

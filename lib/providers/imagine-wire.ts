@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { snippet, tryParseJson, type HttpResult } from "./http";
+import { idFormats } from "./id-formats";
 import type { LookupResult } from "./types";
 
 // Wire details of the Imagine.art (Vyro) API: IDs, URLs, the error envelope and how an answer is
@@ -9,10 +10,8 @@ import type { LookupResult } from "./types";
 
 /** §7 [conflict]: integer IDs (current endpoints) or a canonical UUID (deprecated ones). */
 export const IMAGINE_INTEGER_ID = /^\d{1,19}$/;
-export const IMAGINE_ID_PATTERN =
-  /^(?:\d{1,19}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-export const IMAGINE_ID_FORMAT =
-  "an integer of up to 19 digits (e.g. 1265) or a UUID (deprecated endpoints)";
+export const IMAGINE_ID_PATTERN = idFormats.imagine.pattern;
+export const IMAGINE_ID_FORMAT = idFormats.imagine.description;
 
 /**
  * §1 gives the base as `https://api.vyro.ai/v2` but every path as `/v2/...`; our templates carry

@@ -1,5 +1,6 @@
 import "server-only";
 import { DEFAULT_TIMEOUT_MS } from "./http";
+import { idFormats } from "./id-formats";
 import { deleteBatch } from "./memories-delete";
 import { listVideos } from "./memories-list";
 import {
@@ -35,9 +36,8 @@ export interface MemoriesAdapterConfig {
 }
 
 /** §7: `VI` + digits (18 in real IDs; lenient on length), and `PI-` + digits for public imports. */
-export const MEMORIES_ID_PATTERN = /^(?:VI\d{6,24}|PI-\d{6,24})$/;
-const ID_FORMAT =
-  "VI followed by 6–24 digits, e.g. VI606404158946574336 (or PI- and digits for a public import)";
+export const MEMORIES_ID_PATTERN = idFormats.memories.pattern;
+const ID_FORMAT = idFormats.memories.description;
 
 /** §7: PARSE_ERROR (Code page) and FAILED (v1.2 list table) both name the failed state. */
 export const MEMORIES_STATUSES = [

@@ -1,5 +1,6 @@
 import "server-only";
 import { failAll } from "./http";
+import { vodReferenceIdFormat } from "./id-formats";
 import type { LookupResult, OutcomeResult } from "./types";
 import { callVod, type VodClient } from "./vod-rpc";
 import {
@@ -16,7 +17,7 @@ import {
 // never guessed to be deleted: it stays `failed`, retryable, for the worker to confirm.
 
 /** §7: opaque customer strings; a comma would split the list. */
-export const REFERENCE_ID_PATTERN = /^[^,\s]+$/;
+export const REFERENCE_ID_PATTERN = vodReferenceIdFormat.pattern;
 
 function forbiddenOutcome(requestId: string): OutcomeResult {
   return {

@@ -1,5 +1,6 @@
 import "server-only";
 import { DEFAULT_TIMEOUT_MS, failAll } from "./http";
+import { idFormats } from "./id-formats";
 import type {
   HealthResult,
   LookupResult,
@@ -49,7 +50,7 @@ export interface VodAdapter extends ProviderAdapter {
 /** §4, §5.1, §8: VideoIds (or ReferenceIds) per DeleteVideo / GetVideoInfos call. */
 export const VOD_MAX_IDS_PER_CALL = 20;
 /** §7: 32 lowercase hex characters. */
-export const VOD_ID_PATTERN = /^[0-9a-f]{32}$/;
+export const VOD_ID_PATTERN = idFormats.vod.pattern;
 /** §7, in the doc's order. */
 export const VOD_STATUSES = [
   "Uploading",
@@ -195,7 +196,7 @@ export function createVodAdapter(config: VodAdapterConfig): VodAdapter {
     },
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
-  const idFormat = "32 lowercase hexadecimal characters";
+  const idFormat = idFormats.vod.description;
   const referenceIdFormat = "a ReferenceId without commas or spaces";
   const invalidOutcome = (format: string): OutcomeResult => ({
     outcome: "failed",

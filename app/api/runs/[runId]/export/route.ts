@@ -1,0 +1,25 @@
+import { withOperator } from "@/lib/http/with-operator";
+import { exportRunItems } from "@/lib/runs/export-items";
+import { getRun } from "@/lib/runs/read-runs";
+import { exportQuerySchema, runIdParamsSchema } from "@/lib/runs/schemas";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/runs/{runId}/export?format=csv|json&outcome= – every row (or one outcome), streamed
+export const GET = withOperator(
+  async ({ params, query }) => {
+    const run = await getRun(params.runId);
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const name = `erasure-run-${run.id.slice(0, 8)}-${run.provider}-${query.outcome ?? "all"}-${stamp}.${query.format}`;
+    return new Response(exportRunItems(run.id, query.format, query.outcome), {
+      headers: {
+        "content-type":
+          query.format === "csv"
+            ? "text/csv; charset=utf-8"
+            : "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}"`,
+      },
+    });
+  },
+  { role: "viewer", params: runIdParamsSchema, query: exportQuerySchema },
+);

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { clientIp } from "@/lib/http/client-ip";
+import { ApiError } from "@/lib/http/errors";
+import { withOperator } from "@/lib/http/with-operator";
+import { createRun } from "@/lib/runs/create-run";
+import { listRuns } from "@/lib/runs/read-runs";
+import { RUN_BODY_MAX_BYTES, startRunBodySchema } from "@/lib/runs/schemas";
+
+export const dynamic = "force-dynamic";
+
+const idempotencyKeySchema = z.string().min(1).max(200).optional();
+
+// GET /api/runs – recent runs, newest first, with counts per outcome
+export const GET = withOperator(
+  async ({ query }) => ({ runs: await listRuns(query.limit) }),
+  {
+    role: "viewer",
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+  },
+);
+
+// POST /api/runs – start a deletion run (typed confirmation; Idempotency-Key makes retries safe)
+export const POST = withOperator(
+  async ({ req, operator, body }) => {
+    const key = idempotencyKeySchema.safeParse(
+      req.headers.get("idempotency-key") ?? undefined,
+    );
+    if (!key.success)
+      throw new ApiError(
+        "unprocessable",
+        "Idempotency-Key must be 1–200 characters.",
+      );
+    const { id, replayed } = await createRun(operator, body, {
+      idempotencyKey: key.data,
+      ip: clientIp(req.headers),
+      userAgent: req.headers.get("user-agent") ?? undefined,
+    });
+    return Response.json(
+      { id },
+      {
+        status: replayed ? 200 : 201,
+        headers: replayed ? { "idempotent-replayed": "true" } : {},
+      },
+    );
+  },
+  {
+    role: "operator",
+    body: startRunBodySchema,
+    maxBodyBytes: RUN_BODY_MAX_BYTES,
+  },
+);

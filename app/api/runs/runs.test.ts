@@ -1,0 +1,277 @@
+// Runs end to end below the browser: route handlers with real Requests, the worker in this
+// process, the sandbox providers over HTTP, and the database (PGlite or PostgreSQL).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as cancelRoute } from "@/app/api/runs/[runId]/cancel/route";
+import { GET as exportRoute } from "@/app/api/runs/[runId]/export/route";
+import { GET as getRunRoute } from "@/app/api/runs/[runId]/route";
+import { POST as previewRoute } from "@/app/api/runs/preview/route";
+import { POST as startRoute } from "@/app/api/runs/route";
+import { startWorker, stopWorker } from "@/lib/runs/worker";
+import {
+  bearer,
+  makeUser,
+  request,
+  routeContext,
+} from "@/lib/testing/fixtures";
+import {
+  startSandboxProcess,
+  type SandboxProcess,
+} from "@/lib/testing/sandbox-process";
+
+let sandbox: SandboxProcess;
+let auth: Record<string, string>;
+
+interface TrueVideo {
+  id: string;
+  status: string;
+  owner: string;
+  deleted: boolean;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandboxProcess({ SANDBOX_COUNT: "40" });
+  const credentials = await sandbox.control<{
+    vod: { accessKeyId: string; accessKeySecret: string };
+  }>("GET", "credentials");
+  Object.assign(process.env, {
+    VOD_ENDPOINT: `${sandbox.url}/vod/`,
+    VOD_ACCESS_KEY_ID: credentials.vod.accessKeyId,
+    VOD_ACCESS_KEY_SECRET: credentials.vod.accessKeySecret,
+    ERASURE_MAX_ATTEMPTS: "8",
+  });
+  const operator = await makeUser("operator");
+  auth = { authorization: `Bearer ${await bearer(operator.id)}` };
+  await startWorker();
+});
+
+afterAll(async () => {
+  await stopWorker();
+  await sandbox.stop();
+});
+
+async function vodVideos(): Promise<TrueVideo[]> {
+  return sandbox.control<TrueVideo[]>("GET", "videos?provider=vod");
+}
+
+async function waitForRun(id: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await getRunRoute(
+      request(`/api/runs/${id}`, { headers: auth }),
+      routeContext({ runId: id }),
+    );
+    const run = await response.json();
+    // A cancelled run still records its batch in flight: done means finished, not just cancelled.
+    if (run.finishedAt) return run;
+    if (Date.now() > deadline)
+      throw new Error(`run still ${run.status}: ${JSON.stringify(run.counts)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function exportRows(id: string) {
+  const response = await exportRoute(
+    request(`/api/runs/${id}/export?format=json`, { headers: auth }),
+    routeContext({ runId: id }),
+  );
+  return (await response.json()) as {
+    videoId: string;
+    outcome: string;
+    code: string | null;
+  }[];
+}
+
+describe("a VOD run", () => {
+  it("previews, starts, and ends with every row matching the provider's true state", async () => {
+    const before = await vodVideos();
+    const mine = before
+      .filter((video) => video.owner !== "other" && !video.deleted)
+      .slice(0, 25);
+    const foreign = before.find(
+      (video) => video.owner === "other" && !video.deleted,
+    )!;
+    const { ids: missing } = await sandbox.control<{ ids: string[] }>(
+      "GET",
+      "missing?provider=vod&count=3",
+    );
+    const ids = [
+      ...mine.map((video) => video.id),
+      foreign.id,
+      ...missing,
+      mine[0]!.id,
+      "not-an-id",
+    ];
+
+    const preview = await previewRoute(
+      request("/api/runs/preview", {
+        method: "POST",
+        headers: auth,
+        body: { provider: "vod", ids },
+      }),
+      routeContext(),
+    );
+    expect(preview.status).toBe(200);
+    const previewBody = await preview.json();
+    expect(previewBody.validCount).toBe(29);
+    expect(previewBody.duplicateCount).toBe(1);
+    expect(previewBody.counts).toMatchObject({
+      will_delete: 26,
+      already_gone: 3,
+      malformed: 1,
+    });
+    expect((await vodVideos()).filter((video) => video.deleted).length).toBe(
+      before.filter((video) => video.deleted).length,
+    );
+
+    const wrong = await startRoute(
+      request("/api/runs", {
+        method: "POST",
+        headers: auth,
+        body: { provider: "vod", ids, confirmation: "delete 30 videos" },
+      }),
+      routeContext(),
+    );
+    expect(wrong.status).toBe(422);
+    expect((await wrong.json()).error.message).toContain("delete 29 videos");
+
+    const started = await startRoute(
+      request("/api/runs", {
+        method: "POST",
+        headers: { ...auth, "idempotency-key": "vod-run-1" },
+        body: { provider: "vod", ids, confirmation: "delete 29 videos" },
+      }),
+      routeContext(),
+    );
+    expect(started.status).toBe(201);
+    const { id } = await started.json();
+
+    const replay = await startRoute(
+      request("/api/runs", {
+        method: "POST",
+        headers: { ...auth, "idempotency-key": "vod-run-1" },
+        body: { provider: "vod", ids, confirmation: "delete 29 videos" },
+      }),
+      routeContext(),
+    );
+    expect(await replay.json()).toEqual({ id });
+    const conflict = await startRoute(
+      request("/api/runs", {
+        method: "POST",
+        headers: { ...auth, "idempotency-key": "vod-run-1" },
+        body: {
+          provider: "vod",
+          ids: ids.slice(0, 10),
+          confirmation: "delete 10 videos",
+        },
+      }),
+      routeContext(),
+    );
+    expect(conflict.status).toBe(409);
+
+    const run = await waitForRun(id);
+    expect(run.status).toBe("completed");
+    expect(run.counts).toMatchObject({
+      pending: 0,
+      deleted: 25,
+      forbidden: 1,
+      not_found: 3,
+    });
+
+    const truth = new Map(
+      (await vodVideos()).map((video) => [video.id, video]),
+    );
+    const rows = await exportRows(id);
+    expect(rows).toHaveLength(29);
+    for (const row of rows) {
+      const video = truth.get(row.videoId);
+      if (row.outcome === "deleted")
+        expect(video?.deleted, row.videoId).toBe(true);
+      if (row.outcome === "forbidden")
+        expect(video?.deleted, row.videoId).toBe(false);
+      if (row.outcome === "not_found")
+        expect(video === undefined || video.deleted).toBe(true);
+    }
+  });
+
+  it("keeps going through injected throttling and 5xx: no row fails because of them", async () => {
+    const before = await vodVideos();
+    const ids = before
+      .filter((video) => video.owner !== "other" && !video.deleted)
+      .slice(0, 10)
+      .map((video) => video.id);
+    await sandbox.control("PUT", "faults", {
+      provider: "vod",
+      throttleRate: 0.2,
+      errorRate: 0.2,
+    });
+    try {
+      const started = await startRoute(
+        request("/api/runs", {
+          method: "POST",
+          headers: auth,
+          body: {
+            provider: "vod",
+            ids,
+            confirmation: `delete ${ids.length} videos`,
+          },
+        }),
+        routeContext(),
+      );
+      const { id } = await started.json();
+      const run = await waitForRun(id, 60_000);
+      expect(run.counts, JSON.stringify(await exportRows(id))).toMatchObject({
+        deleted: ids.length,
+        failed: 0,
+        pending: 0,
+      });
+    } finally {
+      await sandbox.control("PUT", "faults", {
+        provider: "vod",
+        throttleRate: 0,
+        errorRate: 0,
+      });
+    }
+  });
+
+  it("cancel stops further calls and ends untouched rows as cancelled", async () => {
+    await sandbox.control("PUT", "faults", { provider: "vod", latencyMs: 400 });
+    try {
+      await sandbox.control("POST", "seed", { provider: "vod", count: 200 });
+      const ids = (await vodVideos())
+        .filter((video) => video.owner !== "other" && !video.deleted)
+        .map((video) => video.id);
+      const started = await startRoute(
+        request("/api/runs", {
+          method: "POST",
+          headers: auth,
+          body: {
+            provider: "vod",
+            ids,
+            confirmation: `delete ${ids.length} videos`,
+          },
+        }),
+        routeContext(),
+      );
+      const { id } = await started.json();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const cancelled = await cancelRoute(
+        request(`/api/runs/${id}/cancel`, { method: "POST", headers: auth }),
+        routeContext({ runId: id }),
+      );
+      expect(cancelled.status).toBe(200);
+      const run = await waitForRun(id);
+      expect(run.status).toBe("cancelled");
+      const rows = await exportRows(id);
+      const cancelledRows = rows.filter((row) => row.code === "cancelled");
+      expect(cancelledRows.length).toBeGreaterThan(0);
+      expect(rows.every((row) => row.outcome !== "pending")).toBe(true);
+      const truth = new Map(
+        (await vodVideos()).map((video) => [video.id, video]),
+      );
+      for (const row of cancelledRows)
+        expect(truth.get(row.videoId)?.deleted, row.videoId).toBe(false);
+    } finally {
+      await sandbox.control("PUT", "faults", { provider: "vod", latencyMs: 0 });
+    }
+  });
+});

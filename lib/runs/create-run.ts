@@ -1,0 +1,150 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Operator } from "@/lib/auth/operator";
+import { getDb } from "@/lib/db/db";
+import { runItems, runs } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import { validateIds } from "./preview-run";
+import { chunk, requireAdapter } from "./provider-access";
+import {
+  confirmationMatches,
+  confirmationPhrase,
+  type StartRunBody,
+} from "./schemas";
+
+// Two bind parameters per row; 10,000 rows stay far below PostgreSQL's 65,535-parameter limit.
+const INSERT_CHUNK = 10_000;
+const ACTIVE_STATUSES = ["queued", "running", "paused"] as const;
+
+function hashRequest(body: StartRunBody): string {
+  return createHash("sha256")
+    .update(JSON.stringify([body.provider, body.ids, body.confirmation]))
+    .digest("hex");
+}
+
+async function findIdempotent(
+  userId: string,
+  key: string,
+  requestHash: string,
+) {
+  const db = await getDb();
+  const [existing] = await db
+    .select({ id: runs.id, requestHash: runs.requestHash })
+    .from(runs)
+    .where(and(eq(runs.createdBy, userId), eq(runs.idempotencyKey, key)));
+  if (!existing) return null;
+  if (existing.requestHash !== requestHash) {
+    throw new ApiError(
+      "conflict",
+      "This Idempotency-Key was already used with a different request body.",
+    );
+  }
+  return existing.id;
+}
+
+/**
+ * Starts a deletion run.
+ * 1. Validates and de-duplicates the IDs exactly as the preview did; checks the typed phrase.
+ * 2. Replays an earlier run for the same Idempotency-Key and body (409 for another body).
+ * 3. Refuses a user's run beyond ERASURE_MAX_ACTIVE_RUNS_PER_USER (429 with Retry-After).
+ * 4. Writes the run and one pending item per distinct ID in ONE transaction, before any provider
+ *    call; the worker picks them up afterwards.
+ */
+export async function createRun(
+  operator: Operator,
+  body: StartRunBody,
+  meta: { idempotencyKey?: string; ip?: string; userAgent?: string },
+): Promise<{ id: string; replayed: boolean }> {
+  requireAdapter(body.provider);
+  const { valid } = validateIds(body.provider, body.ids);
+  if (valid.length === 0)
+    throw new ApiError(
+      "unprocessable",
+      "None of the IDs is a well-formed video ID for this provider.",
+    );
+  const requestHash = hashRequest(body);
+  if (meta.idempotencyKey) {
+    const replay = await findIdempotent(
+      operator.id,
+      meta.idempotencyKey,
+      requestHash,
+    );
+    if (replay) return { id: replay, replayed: true };
+  }
+  if (!confirmationMatches(body.confirmation, valid.length)) {
+    throw new ApiError(
+      "unprocessable",
+      `Confirmation does not match: type "${confirmationPhrase(valid.length)}".`,
+    );
+  }
+
+  const db = await getDb();
+  const [{ active }] = (await db
+    .select({ active: sql<number>`count(*)::int` })
+    .from(runs)
+    .where(
+      and(
+        eq(runs.createdBy, operator.id),
+        inArray(runs.status, [...ACTIVE_STATUSES]),
+      ),
+    )) as [{ active: number }];
+  const maxActive = getEnv().ERASURE_MAX_ACTIVE_RUNS_PER_USER;
+  if (active >= maxActive) {
+    throw new ApiError(
+      "rate_limited",
+      `You already have ${active} runs in progress (at most ${maxActive}); wait for one to finish.`,
+      {
+        retryAfterSeconds: 30,
+      },
+    );
+  }
+
+  try {
+    const id = await db.transaction(async (tx) => {
+      const [run] = await tx
+        .insert(runs)
+        .values({
+          provider: body.provider,
+          total: valid.length,
+          confirmation: body.confirmation.trim(),
+          createdBy: operator.id,
+          tokenId: operator.via.kind === "token" ? operator.via.tokenId : null,
+          startedVia:
+            operator.via.kind === "token"
+              ? `token: ${operator.via.tokenName}`
+              : "browser",
+          ip: meta.ip,
+          userAgent: meta.userAgent?.slice(0, 500),
+          idempotencyKey: meta.idempotencyKey,
+          requestHash,
+        })
+        .returning({ id: runs.id });
+      for (const part of chunk(valid, INSERT_CHUNK)) {
+        await tx
+          .insert(runItems)
+          .values(part.map((videoId) => ({ runId: run!.id, videoId })));
+      }
+      return run!.id;
+    });
+    return { id, replayed: false };
+  } catch (error) {
+    // Two concurrent requests with one key: the loser replays the winner's run.
+    if (
+      meta.idempotencyKey &&
+      String(
+        (error as { cause?: { code?: string } }).cause?.code ??
+          (error as { code?: string }).code,
+      ) === "23505"
+    ) {
+      const replay = await findIdempotent(
+        operator.id,
+        meta.idempotencyKey,
+        requestHash,
+      );
+      if (replay) return { id: replay, replayed: true };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,139 @@
+import "server-only";
+import { inArray } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { runs } from "@/lib/db/schema";
+import { logger } from "@/lib/log/logger";
+import type {
+  OutcomeResult,
+  ProviderAdapter,
+  ProviderId,
+} from "@/lib/providers/types";
+import { claimItems, type ClaimedItem } from "./claim-items";
+import { deleteBucketKey, lookupBucketKey } from "./provider-access";
+import { waitForRateToken } from "./rate-limit";
+import { finishRuns, pauseRun, recordOutcome } from "./record-outcome";
+
+export interface LaneContext {
+  db: Db;
+  provider: ProviderId;
+  adapter: ProviderAdapter;
+  owner: string;
+  leaseSeconds: number;
+  maxAttempts: number;
+  signal: AbortSignal;
+}
+
+const confirmedGone: OutcomeResult = {
+  outcome: "deleted",
+  code: "confirmed_gone",
+  message:
+    "An earlier attempt was interrupted in flight; a look-up afterwards found the video gone.",
+  retryable: false,
+};
+
+/**
+ * Items whose earlier attempt was in flight when its worker died are resolved by a look-up,
+ * never guessed: gone → deleted (confirmed), still there → sent again, look-up failed → retry.
+ */
+async function resolveInterrupted(ctx: LaneContext, items: ClaimedItem[]) {
+  const resolved = new Map<string, OutcomeResult>();
+  if (items.length === 0) return resolved;
+  await waitForRateToken(
+    ctx.db,
+    lookupBucketKey(ctx.provider),
+    ctx.adapter.rateLimit,
+    1,
+    ctx.signal,
+  );
+  const lookups = await ctx.adapter.lookup(items.map((item) => item.videoId));
+  for (const item of items) {
+    const found = lookups.get(item.videoId);
+    if (found?.state === "not_found") resolved.set(item.videoId, confirmedGone);
+    else if (!found || found.state === "failed") {
+      resolved.set(item.videoId, {
+        outcome: "failed",
+        code: found?.code ?? "lookup_failed",
+        message: `Could not confirm an interrupted attempt: ${found?.message ?? "no look-up answer"}`,
+        retryable: true,
+      });
+    }
+  }
+  return resolved;
+}
+
+/**
+ * One worker step for a provider: claim a leased batch, wait for the shared rate budget, call
+ * the adapter, record every item's result (fenced), pause the run on rejected credentials,
+ * and close runs that have nothing pending. Returns how many items were claimed.
+ */
+export async function processBatch(ctx: LaneContext): Promise<number> {
+  const claimed = await claimItems(ctx.db, {
+    provider: ctx.provider,
+    limit: ctx.adapter.maxBatch,
+    owner: ctx.owner,
+    leaseSeconds: ctx.leaseSeconds,
+  });
+  if (claimed.length === 0) return 0;
+
+  const results = await resolveInterrupted(
+    ctx,
+    claimed.filter((item) => item.interrupted),
+  );
+  const toDelete = claimed.filter((item) => !results.has(item.videoId));
+  if (toDelete.length > 0) {
+    await waitForRateToken(
+      ctx.db,
+      deleteBucketKey(ctx.provider),
+      ctx.adapter.rateLimit,
+      1,
+      ctx.signal,
+    );
+    const outcomes = await ctx.adapter.delete(
+      toDelete.map((item) => item.videoId),
+    );
+    for (const item of toDelete) {
+      results.set(
+        item.videoId,
+        outcomes.get(item.videoId) ?? {
+          outcome: "failed",
+          code: "no_answer",
+          message: "The adapter returned no outcome for this ID.",
+          retryable: true,
+        },
+      );
+    }
+  }
+
+  const runIds = [...new Set(claimed.map((item) => item.runId))];
+  const runRows = await ctx.db
+    .select({ id: runs.id, cancelled: runs.cancelRequestedAt })
+    .from(runs)
+    .where(inArray(runs.id, runIds));
+  const cancelled = new Set(
+    runRows.filter((row) => row.cancelled !== null).map((row) => row.id),
+  );
+
+  let lost = 0;
+  for (const item of claimed) {
+    const result = results.get(item.videoId)!;
+    const written = await recordOutcome(ctx.db, item, ctx.owner, result, {
+      maxAttempts: ctx.maxAttempts,
+      cancelled: cancelled.has(item.runId),
+    });
+    if (!written) lost++;
+    if (result.code === "auth" && result.outcome === "failed") {
+      await pauseRun(
+        ctx.db,
+        item.runId,
+        result.message ?? `credentials rejected by ${ctx.adapter.label}`,
+      );
+    }
+  }
+  if (lost > 0)
+    logger.warn(
+      { provider: ctx.provider, lost },
+      "lease lost before recording; outcomes left to the new holder",
+    );
+  await finishRuns(ctx.db, runIds);
+  return claimed.length;
+}

@@ -1,0 +1,151 @@
+// Runs API contract (DESIGN.md §2, §8), shared by route handlers, the browser and scripts.
+import { z } from "zod";
+import { rowOutcomes, runStatuses } from "./vocabulary";
+import { providerIdSchema } from "../providers/schemas";
+
+export { rowOutcomes, runStatuses, terminalRunStatuses } from "./vocabulary";
+export const rowOutcomeSchema = z.enum(rowOutcomes);
+export type RowOutcome = z.infer<typeof rowOutcomeSchema>;
+
+export const runStatusSchema = z.enum(runStatuses);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+/** Default cap; the server's ERASURE_MAX_IDS_PER_RUN may lower or raise it. */
+export const DEFAULT_MAX_IDS_PER_RUN = 100_000;
+
+const idsSchema = z
+  .array(z.string().max(200, "An ID is at most 200 characters."))
+  .min(1, "Give at least one video ID.")
+  .max(1_000_000, "Too many IDs in one request.");
+
+export const previewBodySchema = z.object({
+  provider: providerIdSchema,
+  ids: idsSchema,
+});
+export type PreviewBody = z.infer<typeof previewBodySchema>;
+
+export const expectations = [
+  "will_delete",
+  "already_gone",
+  "processing",
+  "not_yours",
+  "unknown",
+  "malformed",
+] as const;
+export const expectationSchema = z.enum(expectations);
+export type Expectation = z.infer<typeof expectationSchema>;
+
+export const previewItemSchema = z.object({
+  id: z.string(),
+  expectation: expectationSchema,
+  /** Provider's status, or why an ID is malformed / could not be checked. */
+  detail: z.string().optional(),
+});
+export type PreviewItem = z.infer<typeof previewItemSchema>;
+
+export const previewResponseSchema = z.object({
+  provider: providerIdSchema,
+  /** Distinct well-formed IDs: the N of the confirmation phrase. */
+  validCount: z.number(),
+  duplicateCount: z.number(),
+  counts: z.record(expectationSchema, z.number()),
+  items: z.array(previewItemSchema),
+});
+export type PreviewResponse = z.infer<typeof previewResponseSchema>;
+
+export const startRunBodySchema = z.object({
+  provider: providerIdSchema,
+  ids: idsSchema,
+  /** Must equal `delete N videos` (`delete 1 video`), N the distinct valid IDs; `1,250` or `1250`. */
+  confirmation: z.string().max(100),
+});
+export type StartRunBody = z.infer<typeof startRunBodySchema>;
+
+export const outcomeCountsSchema = z.object(
+  Object.fromEntries(
+    rowOutcomes.map((outcome) => [outcome, z.number()]),
+  ) as Record<RowOutcome, z.ZodNumber>,
+);
+export type OutcomeCounts = z.infer<typeof outcomeCountsSchema>;
+
+export const runSchema = z.object({
+  id: z.string(),
+  provider: providerIdSchema,
+  status: runStatusSchema,
+  statusReason: z.string().nullable(),
+  total: z.number(),
+  counts: outcomeCountsSchema,
+  confirmation: z.string(),
+  createdBy: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  /** `browser`, or the API token's name. */
+  startedVia: z.string(),
+  createdAt: z.coerce.date(),
+  startedAt: z.coerce.date().nullable(),
+  finishedAt: z.coerce.date().nullable(),
+  /** Items finished per second over the last minute (null before any). */
+  ratePerSecond: z.number().nullable(),
+  etaSeconds: z.number().nullable(),
+});
+export type Run = z.infer<typeof runSchema>;
+
+export const runItemSchema = z.object({
+  videoId: z.string(),
+  outcome: rowOutcomeSchema,
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+  attempts: z.number(),
+  updatedAt: z.coerce.date(),
+  nextAttemptAt: z.coerce.date().nullable(),
+});
+export type RunItem = z.infer<typeof runItemSchema>;
+
+export const itemSortSchema = z.enum([
+  "videoId",
+  "outcome",
+  "attempts",
+  "updatedAt",
+]);
+
+export const runItemsQuerySchema = z.object({
+  outcome: rowOutcomeSchema.optional(),
+  q: z.string().max(200).optional(),
+  sort: itemSortSchema.default("videoId"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type RunItemsQuery = z.infer<typeof runItemsQuerySchema>;
+
+export const runItemsResponseSchema = z.object({
+  items: z.array(runItemSchema),
+  total: z.number(),
+});
+
+export const exportQuerySchema = z.object({
+  format: z.enum(["csv", "json"]).default("csv"),
+  outcome: rowOutcomeSchema.optional(),
+});
+
+export const runIdParamsSchema = z.object({ runId: z.uuid() });
+
+/** `delete 1,250 videos`: thousands separators optional; `video` for exactly one. */
+export function confirmationPhrase(count: number): string {
+  return `delete ${count.toLocaleString("en-US")} ${count === 1 ? "video" : "videos"}`;
+}
+
+export function confirmationMatches(typed: string, count: number): boolean {
+  const match = /^delete ([\d,]+) (videos?)$/.exec(
+    typed.trim().replace(/\s+/g, " ").toLowerCase(),
+  );
+  if (!match) return false;
+  const digits = match[1]!;
+  // Commas only as thousands separators ("1,250"), or none at all ("1250").
+  if (digits.includes(",") && !/^\d{1,3}(,\d{3})+$/.test(digits)) return false;
+  return (
+    Number(digits.replace(/,/g, "")) === count &&
+    match[2] === (count === 1 ? "video" : "videos")
+  );
+}
+
+/** 100,000 IDs of up to ~40 characters fit with room to spare; the 413 names this number. */
+export const RUN_BODY_MAX_BYTES = 8_000_000;
