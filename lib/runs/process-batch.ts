@@ -11,7 +11,12 @@ import type {
 import { claimItems, type ClaimedItem } from "./claim-items";
 import { deleteBucketKey, lookupBucketKey } from "./provider-access";
 import { waitForRateToken } from "./rate-limit";
-import { finishRuns, pauseRun, recordOutcome } from "./record-outcome";
+import {
+  finishRuns,
+  pauseRun,
+  planWrite,
+  recordOutcomes,
+} from "./record-outcome";
 
 export interface LaneContext {
   db: Db;
@@ -113,22 +118,27 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
     runRows.filter((row) => row.cancelled !== null).map((row) => row.id),
   );
 
-  let lost = 0;
+  const policy = { maxAttempts: ctx.maxAttempts };
+  const writes = claimed.map((item) =>
+    planWrite(item, results.get(item.videoId)!, {
+      ...policy,
+      cancelled: cancelled.has(item.runId),
+    }),
+  );
+  const written = await recordOutcomes(ctx.db, ctx.owner, writes);
+  const lost = claimed.length - written.size;
+  const pausedRuns = new Map<string, string>();
   for (const item of claimed) {
     const result = results.get(item.videoId)!;
-    const written = await recordOutcome(ctx.db, item, ctx.owner, result, {
-      maxAttempts: ctx.maxAttempts,
-      cancelled: cancelled.has(item.runId),
-    });
-    if (!written) lost++;
     if (result.code === "auth" && result.outcome === "failed") {
-      await pauseRun(
-        ctx.db,
+      pausedRuns.set(
         item.runId,
         result.message ?? `credentials rejected by ${ctx.adapter.label}`,
       );
     }
   }
+  for (const [runId, reason] of pausedRuns)
+    await pauseRun(ctx.db, runId, reason);
   if (lost > 0)
     logger.warn(
       { provider: ctx.provider, lost },

@@ -2,6 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "@/lib/db/client";
 
+// Buckets this process has already created; the row, once there, is only ever updated.
+const knownBuckets = new Set<string>();
+
 /**
  * Token bucket per provider account held in the database, so every console instance draws from
  * the same budget. Refill uses the database clock (`clock_timestamp()`), never an instance's.

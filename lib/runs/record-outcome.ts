@@ -27,62 +27,102 @@ export function backoffMs(
   return Math.max(retryAfterMs ?? 0, Math.floor(random() * ceiling));
 }
 
-function fenced(item: ClaimedItem, owner: string) {
-  return sql`run_id = ${item.runId} and video_id = ${item.videoId} and attempts = ${item.attempt}
-             and lease_owner = ${owner} and outcome = 'pending'`;
+interface ItemWrite {
+  item: ClaimedItem;
+  outcome: OutcomeResult["outcome"] | "pending";
+  code: string | null;
+  message: string | null;
+  raw: string | null;
+  attemptDelta: number;
+  delaySeconds: number;
 }
 
-/**
- * Writes one item's result, fenced by (attempt, owner): a worker whose lease was taken over
- * writes nothing and learns so from the return value. Retryable failures go back to pending
- * with a backoff (the row keeps the last error); after `maxAttempts`, or when the run was
- * cancelled, they become final `failed` rows.
- */
-export async function recordOutcome(
-  db: Db,
+/** Decides what one result becomes: a final row, or pending again with a backoff. */
+export function planWrite(
   item: ClaimedItem,
-  owner: string,
   result: OutcomeResult,
   policy: RetryPolicy & { cancelled: boolean },
-): Promise<boolean> {
+): ItemWrite {
   const raw = result.raw ?? null;
   const retry = result.outcome === "failed" && result.retryable;
+  const base = {
+    item,
+    raw,
+    code: result.code ?? null,
+    message: result.message ?? null,
+  };
   if (retry && result.code === "auth" && !policy.cancelled) {
     // Not the video's fault: the attempt is not counted against it.
-    const rows = await executeRows(
-      db,
-      sql`update run_items set outcome = 'pending', code = ${result.code}, message = ${result.message ?? null}, raw = ${raw},
-                 attempts = attempts - 1, lease_owner = null, lease_until = null,
-                 next_attempt_at = now() + make_interval(secs => ${AUTH_PAUSE_MS / 1000}), updated_at = now()
-           where ${fenced(item, owner)} returning video_id`,
-    );
-    return rows.length > 0;
+    return {
+      ...base,
+      outcome: "pending",
+      attemptDelta: -1,
+      delaySeconds: AUTH_PAUSE_MS / 1000,
+    };
   }
   if (retry && !policy.cancelled && item.attempt < policy.maxAttempts) {
     const delay = backoffMs(item.attempt, result.retryAfterMs, policy.random);
-    const rows = await executeRows(
-      db,
-      sql`update run_items set outcome = 'pending', code = ${result.code ?? null}, message = ${result.message ?? null}, raw = ${raw},
-                 lease_owner = null, lease_until = null,
-                 next_attempt_at = now() + make_interval(secs => ${delay / 1000}), updated_at = now()
-           where ${fenced(item, owner)} returning video_id`,
-    );
-    return rows.length > 0;
+    return {
+      ...base,
+      outcome: "pending",
+      attemptDelta: 0,
+      delaySeconds: delay / 1000,
+    };
   }
-  const code = retry && policy.cancelled ? "cancelled" : (result.code ?? null);
-  const message =
-    retry && policy.cancelled
-      ? `Run cancelled; last error: ${result.message ?? result.code}`
-      : retry
-        ? `Gave up after ${item.attempt} attempts; last error: ${result.message ?? result.code}`
-        : (result.message ?? null);
-  const rows = await executeRows(
-    db,
-    sql`update run_items set outcome = ${result.outcome}, code = ${code}, message = ${message}, raw = ${raw},
-               lease_owner = null, lease_until = null, updated_at = now()
-         where ${fenced(item, owner)} returning video_id`,
+  if (retry) {
+    const last = result.message ?? result.code;
+    return policy.cancelled
+      ? {
+          ...base,
+          outcome: "failed",
+          code: "cancelled",
+          message: `Run cancelled; last error: ${last}`,
+          attemptDelta: 0,
+          delaySeconds: 0,
+        }
+      : {
+          ...base,
+          outcome: "failed",
+          message: `Gave up after ${item.attempt} attempts; last error: ${last}`,
+          attemptDelta: 0,
+          delaySeconds: 0,
+        };
+  }
+  return { ...base, outcome: result.outcome, attemptDelta: 0, delaySeconds: 0 };
+}
+
+/**
+ * Writes a batch's results in one statement, each row fenced by (attempt, owner): a worker
+ * whose lease was taken over writes nothing for that row. Retryable failures go back to
+ * pending with a backoff (the row keeps the last error); after `maxAttempts`, or when the run
+ * was cancelled, they become final `failed` rows. Returns the IDs actually written.
+ */
+export async function recordOutcomes(
+  db: Db,
+  owner: string,
+  writes: ItemWrite[],
+): Promise<Set<string>> {
+  if (writes.length === 0) return new Set();
+  const values = writes.map(
+    (write) =>
+      sql`(${write.item.runId}::uuid, ${write.item.videoId}, ${write.item.attempt}::int, ${write.outcome}::row_outcome,
+           ${write.code}, ${write.message}, ${write.raw}, ${write.attemptDelta}::int, ${write.delaySeconds}::float8)`,
   );
-  return rows.length > 0;
+  const rows = await executeRows<{ run_id: string; video_id: string }>(
+    db,
+    sql`update run_items i
+           set outcome = v.outcome, code = v.code, message = v.message, raw = v.raw,
+               attempts = i.attempts + v.attempt_delta,
+               lease_owner = null, lease_until = null,
+               next_attempt_at = case when v.outcome = 'pending' then now() + make_interval(secs => v.delay) else i.next_attempt_at end,
+               updated_at = now()
+          from (values ${sql.join(values, sql`, `)})
+            as v(run_id, video_id, attempt, outcome, code, message, raw, attempt_delta, delay)
+         where i.run_id = v.run_id and i.video_id = v.video_id and i.attempts = v.attempt
+           and i.lease_owner = ${owner} and i.outcome = 'pending'
+     returning i.run_id, i.video_id`,
+  );
+  return new Set(rows.map((row) => `${row.run_id}/${row.video_id}`));
 }
 
 /** Marks runs whose items are all final as completed (or cancelled); returns nothing. */
