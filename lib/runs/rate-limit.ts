@@ -19,9 +19,12 @@ export async function takeRateToken(
 ): Promise<number> {
   const perMs = (limit.requests * 0.9) / limit.perMs;
   const capacity = Math.max(1, cost);
-  await db.execute(
-    sql`insert into rate_buckets (key, tokens) values (${key}, ${capacity}) on conflict (key) do nothing`,
-  );
+  if (!knownBuckets.has(key)) {
+    await db.execute(
+      sql`insert into rate_buckets (key, tokens) values (${key}, ${capacity}) on conflict (key) do nothing`,
+    );
+    knownBuckets.add(key);
+  }
   const [row] = await executeRows<{ granted: boolean; available: number }>(
     db,
     sql`with current as (
