@@ -136,7 +136,6 @@ const config = [
       "instrumentation.ts",
       "vitest.config.ts",
       "vitest.setup.ts",
-      "vitest.postgres-setup.ts",
       "drizzle.config.ts",
       "scripts/**",
       "lib/testing/**",

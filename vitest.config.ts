@@ -22,15 +22,9 @@ const testDefaults = {
 };
 
 // Repository tests run on PGlite always, and again on PostgreSQL when TEST_DATABASE_URL is set.
-const adminUrl = process.env.TEST_DATABASE_URL;
-const postgresUrl = adminUrl
-  ? (() => {
-      const url = new URL(adminUrl);
-      url.pathname = `/erasure_test_${process.pid}_${Date.now()}`;
-      return url.toString();
-    })()
-  : undefined;
-if (postgresUrl) process.env.ERASURE_TEST_PG_URL = postgresUrl;
+// Each test file then gets a database of its own (vitest.setup.ts), so console workers started
+// by different files never claim each other's runs.
+const postgresUrl = process.env.TEST_DATABASE_URL;
 
 export default defineConfig({
   ...shared,
@@ -53,9 +47,6 @@ export default defineConfig({
               test: {
                 ...testDefaults,
                 name: "postgres",
-                globalSetup: ["./vitest.postgres-setup.ts"],
-                // Console workers in different test files share this database: one file at a time.
-                fileParallelism: false,
                 include: ["{lib,app}/**/*.test.{ts,tsx}"],
                 exclude: ["**/*.pglite.test.ts", "**/node_modules/**"],
                 env: { DATABASE_URL: postgresUrl },

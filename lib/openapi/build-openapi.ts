@@ -1,0 +1,162 @@
+import "server-only";
+import { z, type ZodType } from "zod";
+import { providersResponseSchema } from "@/lib/providers/schemas";
+import {
+  exportQuerySchema,
+  previewBodySchema,
+  previewResponseSchema,
+  runItemsQuerySchema,
+  runItemsResponseSchema,
+  runSchema,
+  startRunBodySchema,
+} from "@/lib/runs/schemas";
+
+// The API document is derived from the same zod schemas the handlers parse with (zod 4's
+// built-in JSON Schema output), so it cannot drift from what the server accepts.
+const schema = (type: ZodType, io: "input" | "output" = "output") =>
+  z.toJSONSchema(type, { io, unrepresentable: "any", target: "draft-2020-12" });
+
+const errorBody = schema(
+  z.object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      retryAfterSeconds: z.number().optional(),
+    }),
+  }),
+);
+
+const json = (body: unknown) => ({
+  content: { "application/json": { schema: body } },
+});
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((code) => [
+      String(code),
+      { description: "Error", ...json(errorBody) },
+    ]),
+  );
+const runIdParam = {
+  name: "runId",
+  in: "path",
+  required: true,
+  schema: { type: "string", format: "uuid" },
+};
+
+function queryParams(type: ZodType) {
+  const properties =
+    (schema(type, "input") as { properties?: Record<string, unknown> })
+      .properties ?? {};
+  return Object.entries(properties).map(([name, body]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: body,
+  }));
+}
+
+export function buildOpenApi(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Erasure API",
+      version: "1",
+      description:
+        "Bulk deletion of provider videos with proof. Authenticate with `Authorization: Bearer <token>` (or a browser session). Errors are `{ error: { code, message } }`.",
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      "/api/providers": {
+        get: {
+          summary: "Providers, their limits and health",
+          responses: {
+            200: json(schema(providersResponseSchema)),
+            ...errors(401),
+          },
+        },
+      },
+      "/api/runs/preview": {
+        post: {
+          summary:
+            "Per-ID preview from the provider's look-up; nothing is deleted",
+          requestBody: json(schema(previewBodySchema, "input")),
+          responses: {
+            200: json(schema(previewResponseSchema)),
+            ...errors(401, 403, 409, 413, 422),
+          },
+        },
+      },
+      "/api/runs": {
+        get: {
+          summary: "Recent runs",
+          responses: {
+            200: json(schema(z.object({ runs: z.array(runSchema) }))),
+            ...errors(401),
+          },
+        },
+        post: {
+          summary: "Start a deletion run",
+          parameters: [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              schema: { type: "string", maxLength: 200 },
+            },
+          ],
+          requestBody: json(schema(startRunBodySchema, "input")),
+          responses: {
+            201: json(schema(z.object({ id: z.uuid() }))),
+            200: {
+              description:
+                "Replay of the run started earlier with this Idempotency-Key and body",
+              ...json(schema(z.object({ id: z.uuid() }))),
+            },
+            ...errors(401, 403, 409, 413, 422, 429),
+          },
+        },
+      },
+      "/api/runs/{runId}": {
+        get: {
+          summary: "A run's status and counts per outcome",
+          parameters: [runIdParam],
+          responses: { 200: json(schema(runSchema)), ...errors(401, 404) },
+        },
+      },
+      "/api/runs/{runId}/items": {
+        get: {
+          summary: "One page of a run's rows",
+          parameters: [runIdParam, ...queryParams(runItemsQuerySchema)],
+          responses: {
+            200: json(schema(runItemsResponseSchema)),
+            ...errors(401, 404, 422),
+          },
+        },
+      },
+      "/api/runs/{runId}/export": {
+        get: {
+          summary: "Every row (or one outcome) as CSV or JSON, streamed",
+          parameters: [runIdParam, ...queryParams(exportQuerySchema)],
+          responses: {
+            200: { description: "text/csv or application/json attachment" },
+            ...errors(401, 404),
+          },
+        },
+      },
+      "/api/runs/{runId}/cancel": {
+        post: {
+          summary: "Cancel a run",
+          parameters: [runIdParam],
+          responses: {
+            200: json(schema(runSchema)),
+            ...errors(401, 403, 404, 409),
+          },
+        },
+      },
+    },
+  };
+}
