@@ -1,20 +1,33 @@
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
-import { ComingSoon, PageHeader } from "@/components/ui/card";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/card";
+import { requireOperator } from "@/lib/auth";
+import { canStartRun } from "@/lib/auth/roles";
+import { RunsList } from "./_components/runs-list";
 
 export const metadata: Metadata = { title: "Runs" };
 
-export default function RunsPage() {
+export default async function RunsPage() {
+  const operator = await requireOperator();
   return (
     <>
-      <PageHeader
-        title="Runs"
-        description="Every deletion run, newest first."
-      />
-      <ComingSoon>
-        Here you will see every run with its operator, provider, outcome counts,
-        status and duration, filter them, and open one to see each video&apos;s
-        result.
-      </ComingSoon>
+      <div className="flex items-start justify-between gap-4">
+        <PageHeader
+          title="Runs"
+          description="Every deletion run, newest first."
+        />
+        {canStartRun(operator.role) ? (
+          <Link
+            href="/runs/new"
+            className="bg-primary text-primary-foreground hover:bg-primary/90 inline-flex h-9 items-center gap-2 rounded-md px-4 text-sm font-medium"
+          >
+            <Plus aria-hidden className="size-4" />
+            New deletion
+          </Link>
+        ) : null}
+      </div>
+      <RunsList />
     </>
   );
 }

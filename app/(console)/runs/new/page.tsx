@@ -1,27 +1,41 @@
 import type { Metadata } from "next";
-import { ComingSoon, PageHeader } from "@/components/ui/card";
+import { z } from "zod";
+import { PageHeader } from "@/components/ui/card";
 import { requireOperator } from "@/lib/auth";
 import { canStartRun } from "@/lib/auth/roles";
-import { ProviderStatus } from "./_components/provider-status";
+import { providerIdSchema } from "@/lib/providers/schemas";
+import { rowOutcomeSchema } from "@/lib/runs/schemas";
+import { NewRunForm } from "./_components/new-run-form";
 
 export const metadata: Metadata = { title: "New deletion" };
 
-export default async function NewRunPage() {
+// `/runs/new?provider=vod&fromRun=<id>&outcome=failed` (the run page's "new run from these
+// rows"). A malformed value is dropped rather than failing the page.
+const searchParamsSchema = z.object({
+  provider: providerIdSchema.optional().catch(undefined),
+  fromRun: z.uuid().optional().catch(undefined),
+  outcome: rowOutcomeSchema.optional().catch(undefined),
+});
+
+export default async function NewRunPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const operator = await requireOperator();
+  const params = searchParamsSchema.parse(await searchParams);
   return (
     <>
       <PageHeader
         title="New deletion"
         description="Paste or select video IDs, preview what will happen, then confirm a permanent deletion."
       />
-      <div className="space-y-6">
-        <ProviderStatus />
-        <ComingSoon>
-          {canStartRun(operator.role)
-            ? "Here you will pick a provider, paste or upload video IDs (or select them from the provider's library or an earlier run), see a per-ID preview, and confirm by typing the number of videos to delete."
-            : "Viewers cannot start deletions. Ask an admin for the operator role if you need to delete videos."}
-        </ComingSoon>
-      </div>
+      <NewRunForm
+        canStart={canStartRun(operator.role)}
+        initialProvider={params.provider}
+        fromRun={params.fromRun}
+        fromOutcome={params.outcome}
+      />
     </>
   );
 }

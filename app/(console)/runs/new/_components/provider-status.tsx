@@ -1,5 +1,3 @@
-"use client";
-
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { useProviders } from "@/lib/providers/queries";
@@ -8,68 +6,70 @@ import {
   type ProviderSummary,
 } from "@/lib/providers/schemas";
 
-function ProviderCard({ provider }: { provider: ProviderSummary }) {
+function StatusBadge({ provider }: { provider: ProviderSummary }) {
+  if (!provider.configured) return <Badge tone="neutral">Not configured</Badge>;
+  if (provider.health?.ok) return <Badge tone="success">Ready</Badge>;
+  return <Badge tone="danger">Unreachable</Badge>;
+}
+
+function ProviderRow({ provider }: { provider: ProviderSummary }) {
   return (
-    <Card className="space-y-2 p-4" aria-label={provider.label} role="region">
-      <div className="flex items-center justify-between gap-2">
-        <h3 className="font-medium">{provider.label}</h3>
-        {!provider.configured ? (
-          <Badge tone="neutral">Not configured</Badge>
-        ) : provider.health?.ok ? (
-          <Badge tone="success">Ready</Badge>
+    <li className="py-3 first:pt-0 last:pb-0">
+      <section aria-label={provider.label} className="space-y-1">
+        <div className="flex items-center justify-between gap-2">
+          <h3 className="text-sm font-medium">{provider.label}</h3>
+          <StatusBadge provider={provider} />
+        </div>
+        {provider.configured ? (
+          <div className="text-muted-foreground space-y-0.5 text-xs">
+            <p>
+              <span>{provider.maxBatch} per call</span>
+              {provider.rateLimit ? (
+                <span> · {describeRateLimit(provider.rateLimit)}</span>
+              ) : null}
+            </p>
+            {provider.health ? (
+              <p
+                className={
+                  provider.health.ok ? "text-success" : "text-destructive"
+                }
+              >
+                {provider.health.message}
+              </p>
+            ) : null}
+          </div>
         ) : (
-          <Badge tone="danger">Unreachable</Badge>
+          <p className="text-muted-foreground text-xs">
+            Set {provider.missing.join(" and ")} on the server to enable it.
+          </p>
         )}
-      </div>
-      {provider.configured ? (
-        <dl className="text-muted-foreground grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
-          <dt>Batch size</dt>
-          <dd className="text-foreground">{provider.maxBatch} per call</dd>
-          <dt>Rate limit</dt>
-          <dd className="text-foreground">
-            {provider.rateLimit ? describeRateLimit(provider.rateLimit) : "—"}
-          </dd>
-          <dt>ID format</dt>
-          <dd className="text-foreground">{provider.idFormat}</dd>
-          <dt>Health</dt>
-          <dd
-            className={
-              provider.health?.ok ? "text-success" : "text-destructive"
-            }
-          >
-            {provider.health?.message}
-          </dd>
-        </dl>
-      ) : (
-        <p className="text-muted-foreground text-xs">
-          Set {provider.missing.join(" and ")} on the server to enable it.
-        </p>
-      )}
-    </Card>
+      </section>
+    </li>
   );
 }
 
+/** Compact health and limits of every provider, beside the form. */
 export function ProviderStatus() {
   const providers = useProviders();
-  if (providers.isPending)
-    return <p className="text-muted-foreground text-sm">Checking providers…</p>;
-  if (providers.isError) {
-    return (
-      <p role="alert" className="text-destructive text-sm">
-        Could not load providers: {providers.error.message}
-      </p>
-    );
-  }
   return (
-    <section aria-labelledby="providers-heading" className="space-y-3">
-      <h2 id="providers-heading" className="text-sm font-semibold">
-        Providers
-      </h2>
-      <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
-        {providers.data.map((provider) => (
-          <ProviderCard key={provider.id} provider={provider} />
-        ))}
-      </div>
-    </section>
+    <Card className="p-4">
+      {/* Unlabelled: a "Providers" region would also answer getByLabel("Provider"). */}
+      <section className="space-y-3">
+        <h2 className="text-sm font-semibold">Providers</h2>
+        {providers.isPending ? (
+          <p className="text-muted-foreground text-sm">Checking providers…</p>
+        ) : providers.isError ? (
+          <p role="alert" className="text-destructive text-sm">
+            Could not load providers: {providers.error.message}
+          </p>
+        ) : (
+          <ul className="divide-border divide-y">
+            {providers.data.map((provider) => (
+              <ProviderRow key={provider.id} provider={provider} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </Card>
   );
 }

@@ -1,0 +1,64 @@
+import { Ban } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useCancelRun } from "@/lib/runs/queries";
+
+/** Cancelling is irreversible, so it takes a second, explicit click (STYLE.md "From T"). */
+export function CancelRunButton({ runId }: { runId: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const cancel = useCancelRun({ onSuccess: () => setConfirming(false) });
+
+  if (!confirming) {
+    return (
+      <Button
+        variant="outline"
+        className="text-destructive"
+        onClick={() => setConfirming(true)}
+      >
+        <Ban aria-hidden className="size-4" />
+        Cancel run
+      </Button>
+    );
+  }
+  return (
+    <div
+      role="group"
+      aria-label="Confirm cancelling this run"
+      className="border-destructive/40 bg-destructive/5 w-full max-w-md space-y-3 rounded-md border p-3"
+    >
+      <p className="text-sm">
+        Stop this run? No further deletes are sent. Rows not attempted yet end
+        as <strong>Failed</strong> with code{" "}
+        <code className="font-mono">cancelled</code>; videos already deleted
+        stay deleted.
+      </p>
+      <div className="flex justify-end gap-2">
+        <Button
+          variant="ghost"
+          size="sm"
+          autoFocus
+          disabled={cancel.isPending}
+          onClick={() => {
+            cancel.reset();
+            setConfirming(false);
+          }}
+        >
+          Keep running
+        </Button>
+        <Button
+          variant="destructive"
+          size="sm"
+          disabled={cancel.isPending}
+          onClick={() => cancel.mutate(runId)}
+        >
+          {cancel.isPending ? "Cancelling…" : "Yes, cancel run"}
+        </Button>
+      </div>
+      {cancel.isError ? (
+        <p role="alert" className="text-destructive text-sm">
+          Could not cancel the run: {cancel.error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

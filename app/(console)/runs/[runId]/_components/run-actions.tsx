@@ -1,0 +1,81 @@
+import { Download, RotateCcw } from "lucide-react";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { rowOutcomeLabels } from "@/lib/runs/outcome-labels";
+import { exportUrl } from "@/lib/runs/queries";
+import type { RowOutcome, Run } from "@/lib/runs/schemas";
+import { cn } from "@/lib/utils";
+import { CopyIdsButton } from "./copy-ids-button";
+import { formatCount } from "../../_components/format";
+
+// Links that look like the outline Button (which renders a <button>, not an <a>).
+const linkButton =
+  "border-border bg-card hover:bg-muted focus-visible:ring-ring inline-flex h-8 items-center gap-2 rounded-md border px-3 text-xs font-medium whitespace-nowrap transition-colors focus-visible:ring-2 focus-visible:outline-none";
+
+/** Export, copy or reuse the rows of the current outcome filter (all rows without one). */
+export function RunActions({
+  run,
+  outcome,
+  live,
+  canStartRun,
+}: {
+  run: Run;
+  outcome: RowOutcome | undefined;
+  /** Rows may still change, so copies are fetched fresh. */
+  live: boolean;
+  canStartRun: boolean;
+}) {
+  const count = outcome ? run.counts[outcome] : run.total;
+  const scope = outcome
+    ? `${rowOutcomeLabels[outcome].label} rows`
+    : "All rows";
+  const newRun = new URLSearchParams({
+    provider: run.provider,
+    fromRun: run.id,
+    ...(outcome ? { outcome } : {}),
+  });
+  return (
+    <Card className="flex flex-wrap items-center gap-2 p-3">
+      <p className="text-muted-foreground mr-auto text-sm">
+        <span className="text-foreground font-medium">{scope}</span> (
+        {formatCount(count)})
+      </p>
+      <a
+        className={linkButton}
+        href={exportUrl(run.id, { format: "csv", outcome })}
+        download
+      >
+        <Download aria-hidden className="size-4" />
+        Export CSV
+      </a>
+      <a
+        className={linkButton}
+        href={exportUrl(run.id, { format: "json", outcome })}
+        download
+      >
+        <Download aria-hidden className="size-4" />
+        Export JSON
+      </a>
+      <CopyIdsButton
+        key={outcome ?? "all"}
+        runId={run.id}
+        outcome={outcome}
+        live={live}
+        disabled={count === 0}
+      />
+      {canStartRun ? (
+        <Link
+          className={cn(
+            linkButton,
+            count === 0 && "pointer-events-none opacity-50",
+          )}
+          aria-disabled={count === 0}
+          href={`/runs/new?${newRun.toString()}`}
+        >
+          <RotateCcw aria-hidden className="size-4" />
+          Start a new run from these rows
+        </Link>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { FetchError } from "@/lib/http/fetch-json";
+import { isActiveRunStatus } from "@/lib/runs/outcome-labels";
+import {
+  RUN_POLL_MS,
+  runItemsQueryOptions,
+  runQueryOptions,
+} from "@/lib/runs/queries";
+import type { RunItemsQuery } from "@/lib/runs/schemas";
+import { CancelRunButton } from "./cancel-run-button";
+import { RunActions } from "./run-actions";
+import { RunHeader } from "./run-header";
+import { RunItemsTable } from "./run-items-table";
+import { RunProgress } from "./run-progress";
+import { isLiveRun } from "../../_components/is-live-run";
+
+/**
+ * Rows stop polling with the run; when it ends, fetch them once more so the table shows the final
+ * outcomes rather than the last page seen while it was still running.
+ */
+function useFinalRowsRefresh(runId: string, live: boolean | undefined) {
+  const queryClient = useQueryClient();
+  const wasLive = useRef(live);
+  useEffect(() => {
+    if (wasLive.current && live === false) {
+      void queryClient.invalidateQueries({
+        queryKey: runItemsQueryOptions(runId).queryKey.slice(0, 3),
+      });
+    }
+    wasLive.current = live;
+  }, [live, queryClient, runId]);
+}
+
+/** The run page: header, live progress, actions and the row table. Polls while the run is active. */
+export function RunView({
+  runId,
+  query,
+  canAct,
+}: {
+  runId: string;
+  query: RunItemsQuery;
+  /** Operators may cancel the run and start a new one from its rows. */
+  canAct: boolean;
+}) {
+  const run = useQuery({
+    ...runQueryOptions(runId),
+    // A run that does not exist will not appear on a second try.
+    retry: (failures, error) =>
+      failures < 1 && !(error instanceof FetchError && error.status === 404),
+    refetchInterval: (query) =>
+      query.state.data && isLiveRun(query.state.data) ? RUN_POLL_MS : false,
+  });
+  const live = run.data ? isLiveRun(run.data) : undefined;
+  useFinalRowsRefresh(runId, live);
+
+  if (run.isPending) {
+    return <p className="text-muted-foreground text-sm">Loading run…</p>;
+  }
+  if (run.isError) {
+    const missing =
+      run.error instanceof FetchError && run.error.code === "not_found";
+    return (
+      <div role="alert" className="space-y-2">
+        <h1 className="text-xl font-semibold">
+          {missing ? "Run not found" : "Could not load this run"}
+        </h1>
+        <p className="text-muted-foreground text-sm">
+          {missing ? "There is no run with this ID." : run.error.message}{" "}
+          <Link className="underline" href="/runs">
+            Go to runs
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  const active = isActiveRunStatus(run.data.status);
+  return (
+    <div className="space-y-6">
+      <RunHeader
+        run={run.data}
+        actions={
+          canAct && active ? <CancelRunButton runId={runId} /> : undefined
+        }
+      />
+      <RunProgress run={run.data} />
+      <RunActions
+        run={run.data}
+        outcome={query.outcome}
+        live={live === true}
+        canStartRun={canAct}
+      />
+      <RunItemsTable
+        runId={runId}
+        query={query}
+        counts={run.data.counts}
+        total={run.data.total}
+        live={live === true}
+      />
+    </div>
+  );
+}

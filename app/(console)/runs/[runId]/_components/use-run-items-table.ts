@@ -1,0 +1,96 @@
+import {
+  functionalUpdate,
+  useTable,
+  type ColumnFiltersState,
+  type PaginationState,
+  type SortingState,
+} from "@tanstack/react-table";
+import { useMemo } from "react";
+import { dataTableFeatures } from "@/components/data-table/data-table-features";
+import {
+  itemSortSchema,
+  rowOutcomeSchema,
+  type RunItem,
+  type RunItemsQuery,
+} from "@/lib/runs/schemas";
+import { runItemColumns } from "./columns";
+import { ITEMS_PAGE_SIZE } from "./items-search-params";
+import { useItemsNavigation } from "./use-items-navigation";
+
+const noItems: RunItem[] = [];
+
+/**
+ * The row table in manual mode: every slice (sort, filters, page) is controlled by the URL query,
+ * and the table only turns clicks into new query values for the server to answer.
+ */
+export function useRunItemsTable(
+  query: RunItemsQuery,
+  page: { items: RunItem[]; total: number } | undefined,
+) {
+  const { update, isPending } = useItemsNavigation(query);
+
+  const sorting = useMemo<SortingState>(
+    () => [{ id: query.sort, desc: query.dir === "desc" }],
+    [query.sort, query.dir],
+  );
+  const columnFilters = useMemo<ColumnFiltersState>(
+    () => [
+      ...(query.q ? [{ id: "videoId", value: query.q }] : []),
+      ...(query.outcome ? [{ id: "outcome", value: query.outcome }] : []),
+    ],
+    [query.q, query.outcome],
+  );
+  const pagination = useMemo<PaginationState>(
+    () => ({
+      pageIndex: query.offset / ITEMS_PAGE_SIZE,
+      pageSize: ITEMS_PAGE_SIZE,
+    }),
+    [query.offset],
+  );
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns: runItemColumns,
+    data: page?.items ?? noItems,
+    getRowId: (item) => item.videoId,
+    rowCount: page?.total ?? 0,
+    manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    autoResetPageIndex: false,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    state: { sorting, columnFilters, pagination },
+    onSortingChange: (updater) => {
+      const [next] = functionalUpdate(updater, sorting);
+      const sort = itemSortSchema.safeParse(next?.id);
+      if (sort.success)
+        update({
+          sort: sort.data,
+          dir: next?.desc ? "desc" : "asc",
+          offset: 0,
+        });
+    },
+    onColumnFiltersChange: (updater) => {
+      const next = functionalUpdate(updater, columnFilters);
+      const value = (id: string) =>
+        next.find((filter) => filter.id === id)?.value;
+      const q = value("videoId");
+      update({
+        q: typeof q === "string" && q.trim() ? q.trim() : undefined,
+        outcome: rowOutcomeSchema
+          .optional()
+          .catch(undefined)
+          .parse(value("outcome")),
+        offset: 0,
+      });
+    },
+    onPaginationChange: (updater) =>
+      update({
+        offset:
+          functionalUpdate(updater, pagination).pageIndex * ITEMS_PAGE_SIZE,
+      }),
+  });
+
+  return { table, isNavigating: isPending };
+}

@@ -1,0 +1,108 @@
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { ProviderSummary } from "@/lib/providers/schemas";
+import type { RowOutcome } from "@/lib/runs/schemas";
+import { EarlierRunPicker } from "./earlier-run-picker";
+import { FormSection } from "./form-section";
+import { IdInput } from "./id-input";
+import { LibraryPicker } from "./library-picker";
+import { ParseSummary } from "./parse-summary";
+import type { IdList } from "./use-id-list";
+import type { useIdParser } from "./use-id-parser";
+
+type Panel = "library" | "run";
+
+interface IdSourcesProps {
+  provider: ProviderSummary | null;
+  list: IdList;
+  parser: ReturnType<typeof useIdParser>;
+  fromRun?: string;
+  fromOutcome?: RowOutcome;
+}
+
+/** Step 2: paste, upload, or fill the "Video IDs" box from the library or an earlier run. */
+export function IdSources({
+  provider,
+  list,
+  parser,
+  fromRun,
+  fromOutcome,
+}: IdSourcesProps) {
+  const [panel, setPanel] = useState<Panel | null>(fromRun ? "run" : null);
+  const { textareaRef, ...rest } = list;
+  // Selections replace the list; the panel stays open to show what was loaded.
+  const fillFrom = (source: string) => (ids: string[]) =>
+    rest.fill(ids.join("\n"), source);
+
+  const toggle = (value: Panel) => (
+    <Button
+      size="sm"
+      variant={panel === value ? "primary" : "outline"}
+      aria-expanded={panel === value}
+      aria-controls={`ids-panel-${value}`}
+      disabled={!provider}
+      onClick={() => setPanel(panel === value ? null : value)}
+    >
+      {value === "library" ? "Select from library" : "From an earlier run"}
+    </Button>
+  );
+
+  return (
+    <FormSection
+      step={2}
+      title="Add video IDs"
+      description="Paste or upload IDs, or select them from the provider's library or an earlier run."
+      actions={
+        <>
+          {provider?.canList ? toggle("library") : null}
+          {toggle("run")}
+        </>
+      }
+    >
+      {provider && panel === "library" && provider.canList ? (
+        <div
+          id="ids-panel-library"
+          className="bg-muted/40 border-border rounded-md border p-3"
+        >
+          <LibraryPicker
+            key={provider.id}
+            provider={provider}
+            onUseIds={fillFrom("selected in the library")}
+          />
+        </div>
+      ) : null}
+      {provider && panel === "run" ? (
+        <div
+          id="ids-panel-run"
+          className="bg-muted/40 border-border rounded-md border p-3"
+        >
+          <EarlierRunPicker
+            key={provider.id}
+            provider={provider}
+            initialRunId={fromRun}
+            initialOutcome={fromOutcome}
+            autoLoad={Boolean(fromRun)}
+            onUseIds={fillFrom("from an earlier run")}
+          />
+        </div>
+      ) : null}
+      <IdInput
+        provider={provider?.id ?? null}
+        textareaRef={textareaRef}
+        list={rest}
+        extractCsv={parser.extractCsv}
+      />
+      {provider ? (
+        <ParseSummary
+          result={parser.result}
+          parsing={parser.parsing}
+          error={parser.error}
+        />
+      ) : (
+        <p className="text-muted-foreground text-sm">
+          Choose a provider to check the IDs.
+        </p>
+      )}
+    </FormSection>
+  );
+}

@@ -1,0 +1,128 @@
+// Labels, badge tones and one-line descriptions for row outcomes, preview expectations and run
+// statuses. Defined once here so the new-run page, the run page, filters and exports all say the
+// same thing (STYLE.md "From S": status options defined once, shared by cells and filters).
+import type { Expectation, RowOutcome, RunStatus } from "./schemas";
+
+/** Same names as the Badge component's `tone` prop; kept here so lib/ stays free of components/. */
+export type Tone = "neutral" | "info" | "success" | "warning" | "danger";
+
+export interface LabelInfo {
+  label: string;
+  tone: Tone;
+  description: string;
+}
+
+export const rowOutcomeLabels: Record<RowOutcome, LabelInfo> = {
+  pending: {
+    label: "Pending",
+    tone: "info",
+    description: "Not sent to the provider yet, or waiting for a retry.",
+  },
+  deleted: {
+    label: "Deleted",
+    tone: "success",
+    description: "The provider confirmed the video is deleted.",
+  },
+  forbidden: {
+    label: "Forbidden",
+    tone: "danger",
+    description: "This account may not delete this video.",
+  },
+  not_found: {
+    label: "Doesn't exist",
+    tone: "neutral",
+    description: "The provider has no such video (it may already be gone).",
+  },
+  processing: {
+    label: "Still processing",
+    tone: "warning",
+    description:
+      "The video is still being generated; the provider refuses to delete it yet.",
+  },
+  failed: {
+    label: "Failed",
+    tone: "danger",
+    description:
+      "Anything else; the row keeps the provider's code and message.",
+  },
+};
+
+export const expectationLabels: Record<Expectation, LabelInfo> = {
+  will_delete: {
+    label: "Will be deleted",
+    tone: "info",
+    description: "The video exists and this account may delete it.",
+  },
+  already_gone: {
+    label: "Already gone",
+    tone: "neutral",
+    description: "The provider has no such video; nothing to delete.",
+  },
+  processing: {
+    label: "Still processing",
+    tone: "warning",
+    description:
+      "Still being generated; the run retries it until the provider allows the delete.",
+  },
+  not_yours: {
+    label: "Not yours",
+    tone: "danger",
+    description:
+      "The video belongs to another account; the delete will be refused.",
+  },
+  unknown: {
+    label: "Could not check",
+    tone: "warning",
+    description:
+      "The provider could not be asked (or answered oddly); the run will try the delete.",
+  },
+  malformed: {
+    label: "Malformed",
+    tone: "danger",
+    description: "Not a valid ID for this provider; it is never sent.",
+  },
+};
+
+export const runStatusLabels: Record<RunStatus, LabelInfo> = {
+  queued: {
+    label: "Queued",
+    tone: "info",
+    description: "Waiting for a worker to pick it up.",
+  },
+  running: {
+    label: "Running",
+    tone: "info",
+    description: "Deleting videos in batches.",
+  },
+  paused: {
+    label: "Paused",
+    tone: "warning",
+    description:
+      "The provider is down or rejected the credentials; the run resumes by itself or on an operator's word.",
+  },
+  completed: {
+    label: "Completed",
+    tone: "success",
+    description: "Every item has a final outcome.",
+  },
+  cancelled: {
+    label: "Cancelled",
+    tone: "neutral",
+    description: "Stopped by an operator; pending items were not sent.",
+  },
+  aborted: {
+    label: "Aborted",
+    tone: "danger",
+    description: "Stopped because of an unrecoverable error.",
+  },
+};
+
+/** Statuses in which a run may still change, so its page keeps polling. */
+export const activeRunStatuses: readonly RunStatus[] = [
+  "queued",
+  "running",
+  "paused",
+];
+
+export const isActiveRunStatus = (status: RunStatus) =>
+  activeRunStatuses.includes(status);

@@ -1,0 +1,185 @@
+// Browser: fetchers, query options and hooks for every runs endpoint (DESIGN.md §8). Keys start
+// with "runs"; mutations invalidate with keys taken from the query options, never retyped.
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationOptions,
+} from "@tanstack/react-query";
+import { z } from "zod";
+import { fetchJson } from "@/lib/http/fetch-json";
+import { isActiveRunStatus } from "./outcome-labels";
+import {
+  previewResponseSchema,
+  runItemSchema,
+  runItemsResponseSchema,
+  runSchema,
+  type PreviewBody,
+  type PreviewResponse,
+  type RowOutcome,
+  type RunItemsQuery,
+  type StartRunBody,
+} from "./schemas";
+
+/** How often an active run (queued, running, paused) and its rows are refreshed. */
+export const RUN_POLL_MS = 2_000;
+
+const runsResponseSchema = z.object({ runs: z.array(runSchema) });
+const startRunResponseSchema = z.object({ id: z.string() });
+
+/** `GET /api/runs/{id}/export?format=json` rows: an item without its retry schedule. */
+export const exportItemSchema = runItemSchema.omit({ nextAttemptAt: true });
+export type ExportItem = z.infer<typeof exportItemSchema>;
+
+export interface RunsListParams {
+  limit?: number;
+}
+
+function searchString(params: Record<string, string | number | undefined>) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+// ---- queries ----
+
+export const runsQueryOptions = (params: RunsListParams = {}) =>
+  queryOptions({
+    queryKey: ["runs", "list", params],
+    queryFn: async () =>
+      runsResponseSchema.parse(
+        await fetchJson(`/api/runs${searchString({ limit: params.limit })}`),
+      ).runs,
+  });
+
+export const runQueryOptions = (runId: string) =>
+  queryOptions({
+    queryKey: ["runs", "detail", runId],
+    queryFn: async () => runSchema.parse(await fetchJson(`/api/runs/${runId}`)),
+    // Poll while the worker may still change it; stop once the run has ended.
+    refetchInterval: (query) =>
+      query.state.data && isActiveRunStatus(query.state.data.status)
+        ? RUN_POLL_MS
+        : false,
+  });
+
+export const runItemsQueryOptions = (
+  runId: string,
+  query: Partial<RunItemsQuery> = {},
+) =>
+  queryOptions({
+    queryKey: ["runs", "items", runId, query],
+    queryFn: async () =>
+      runItemsResponseSchema.parse(
+        await fetchJson(
+          `/api/runs/${runId}/items${searchString({ ...query })}`,
+        ),
+      ),
+    // Keeps the table on screen while the next page, sort or filter loads.
+    placeholderData: keepPreviousData,
+  });
+
+/** Rows of an earlier run (optionally one outcome), e.g. to start a new run from its failures. */
+export const runExportQueryOptions = (runId: string, outcome?: RowOutcome) =>
+  queryOptions({
+    queryKey: ["runs", "export", runId, outcome ?? "all"],
+    queryFn: async () =>
+      z
+        .array(exportItemSchema)
+        .parse(await fetchJson(exportUrl(runId, { format: "json", outcome }))),
+    staleTime: 30_000,
+  });
+
+export const useRuns = (params: RunsListParams = {}) =>
+  useQuery(runsQueryOptions(params));
+export const useRun = (runId: string) => useQuery(runQueryOptions(runId));
+export const useRunItems = (
+  runId: string,
+  query: Partial<RunItemsQuery> = {},
+) => useQuery(runItemsQueryOptions(runId, query));
+
+/** Download link for a run's rows (CSV or JSON), optionally filtered to one outcome. */
+export function exportUrl(
+  runId: string,
+  options: { format?: "csv" | "json"; outcome?: RowOutcome } = {},
+): string {
+  return `/api/runs/${runId}/export${searchString({
+    format: options.format ?? "csv",
+    outcome: options.outcome,
+  })}`;
+}
+
+// ---- mutations ----
+
+type ExtraOptions<TData, TVariables> = Omit<
+  UseMutationOptions<TData, Error, TVariables>,
+  "mutationFn"
+>;
+
+export const previewRun = async (body: PreviewBody): Promise<PreviewResponse> =>
+  previewResponseSchema.parse(
+    await fetchJson("/api/runs/preview", { method: "POST", json: body }),
+  );
+
+/** Preview is a POST (the ID list is too long for a URL) but changes nothing. */
+export const usePreview = (
+  options: ExtraOptions<PreviewResponse, PreviewBody> = {},
+) => useMutation({ ...options, mutationFn: previewRun });
+
+export interface StartRunVariables {
+  body: StartRunBody;
+  /** One random UUID per confirmation dialog opening, so a retried click never starts two runs. */
+  idempotencyKey: string;
+}
+
+export function useStartRun(
+  options: ExtraOptions<{ id: string }, StartRunVariables> = {},
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...options,
+    mutationFn: async ({ body, idempotencyKey }: StartRunVariables) =>
+      startRunResponseSchema.parse(
+        await fetchJson("/api/runs", {
+          method: "POST",
+          json: body,
+          headers: { "Idempotency-Key": idempotencyKey },
+        }),
+      ),
+    onSuccess: async (...args) => {
+      await queryClient.invalidateQueries({
+        queryKey: runsQueryOptions().queryKey.slice(0, 2),
+      });
+      await options.onSuccess?.(...args);
+    },
+  });
+}
+
+export function useCancelRun(options: ExtraOptions<unknown, string> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...options,
+    mutationFn: (runId: string) =>
+      fetchJson<unknown>(`/api/runs/${runId}/cancel`, { method: "POST" }),
+    onSuccess: async (...args) => {
+      const runId = args[1];
+      await Promise.all([
+        queryClient.invalidateQueries({
+          queryKey: runQueryOptions(runId).queryKey,
+        }),
+        queryClient.invalidateQueries({
+          queryKey: runItemsQueryOptions(runId).queryKey.slice(0, 3),
+        }),
+        queryClient.invalidateQueries({
+          queryKey: runsQueryOptions().queryKey.slice(0, 2),
+        }),
+      ]);
+      await options.onSuccess?.(...args);
+    },
+  });
+}
