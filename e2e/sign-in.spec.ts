@@ -28,9 +28,9 @@ for (const { role, badge, adminLinks, canStart } of expectations) {
     await expect(
       page.getByRole("banner").getByText(badge, { exact: true }),
     ).toBeVisible();
-    await expect(page.getByText("Viewers cannot start deletions")).toHaveCount(
-      canStart ? 0 : 1,
-    );
+    await expect(
+      page.getByText("Viewers cannot preview or start deletions."),
+    ).toHaveCount(canStart ? 0 : 1);
 
     await page.goto("/admin/users");
     if (adminLinks) {

@@ -12,7 +12,7 @@ const pick = (pred: (v: VideoState) => boolean, n = 1) => {
   expect(found).toHaveLength(n);
   return found.map((v) => v.id);
 };
-const mine = (n = 1) => pick((v) => v.owner === "self", n);
+const mine = (n = 1) => pick((v) => v.owner === "console", n);
 const theirs = (n = 1) => pick((v) => v.owner === "other", n);
 const stateOf = (id: string) => sb.videos().find((v) => v.id === id);
 
@@ -107,7 +107,7 @@ describe("DeleteVideo", () => {
       .Video as { VideoId: string; ReferenceId?: string }[];
     const withRef = list.filter(
       (v) =>
-        v.ReferenceId !== undefined && stateOf(v.VideoId)?.owner === "self",
+        v.ReferenceId !== undefined && stateOf(v.VideoId)?.owner === "console",
     );
     expect(withRef.length).toBeGreaterThan(1);
     const target = withRef[0]!;

@@ -72,7 +72,7 @@ function requestedIds(params: Map<string, string>, limits: VodLimits) {
 
 /** Look-ups and lists see another account's videos unless `foreignVisible` is switched off. */
 export const visible = (v: VodVideo, ctx: ActionContext) =>
-  !v.deleted && (ctx.limits.foreignVisible || v.owner === "self");
+  !v.deleted && (ctx.limits.foreignVisible || v.owner === "console");
 
 interface Resolved {
   found: VodVideo[];

@@ -23,7 +23,7 @@ export interface VodVideo {
   title: string;
   status: VodStatus;
   /** `other`: the caller may see it but not delete it (see vod.ts, "forbidden videos"). */
-  owner: "self" | "other";
+  owner: "console" | "other";
   deleted: boolean;
   creationTime: number;
   modificationTime: number;
@@ -125,7 +125,7 @@ export function makeVideo(
       ? (VOD_STATUSES[index] as VodStatus)
       : weightedStatus(rng);
   const owner =
-    index % 8 === 5 || (index >= 9 && rng() < 0.04) ? "other" : "self";
+    index % 8 === 5 || (index >= 9 && rng() < 0.04) ? "other" : "console";
   const hasRef = index % 4 === 2 || rng() < 0.15;
   const [cateId, cateName] = pick(rng, CATEGORIES);
   // Jitter under half the spacing keeps creation times strictly increasing with the index.

@@ -30,7 +30,7 @@ const pick = (pred: (v: VideoState) => boolean, n = 1) => {
   expect(found).toHaveLength(n);
   return found.map((v) => v.id);
 };
-const mine = (n = 1) => pick((v) => v.owner === "self", n);
+const mine = (n = 1) => pick((v) => v.owner === "console", n);
 const stateOf = (id: string) => sb.videos().find((v) => v.id === id);
 
 beforeEach(() => {

@@ -40,7 +40,7 @@ describe("rejected credentials → auth, retryable, never forbidden (DESIGN §4)
     it(`wrong secret: SignatureDoesNotMatch as HTTP ${signatureMismatchStatus}`, async () => {
       await vod.limits({ signatureMismatchStatus });
       const ids = [
-        ...(await liveIds(vod, "self")).slice(0, 2),
+        ...(await liveIds(vod, "console")).slice(0, 2),
         ...(await liveIds(vod, "other")).slice(0, 1),
       ];
       const since = await vod.lastSeq();
@@ -74,7 +74,7 @@ describe("rejected credentials → auth, retryable, never forbidden (DESIGN §4)
   }
 
   it("unknown AccessKeyId: a 404 that is not InvalidVideo.NotFound", async () => {
-    const ids = (await liveIds(vod, "self")).slice(0, 2);
+    const ids = (await liveIds(vod, "console")).slice(0, 2);
     const outcomes = await vod
       .adapter({ accessKeyId: "LTAI-not-a-key" })
       .delete(ids);
@@ -100,7 +100,7 @@ describe("signature (vod.md §9) against the sandbox", () => {
     });
 
   it("accepts a request signed by our helper and refuses the same request tampered", async () => {
-    const [a, b] = await liveIds(vod, "self");
+    const [a, b] = await liveIds(vod, "console");
     const signed = signedRpcParams(
       "POST",
       "DeleteVideo",
@@ -129,7 +129,7 @@ describe("signature (vod.md §9) against the sandbox", () => {
   });
 
   it("gets XML when Format is left out (§3), which the adapter would read as malformed", async () => {
-    const [a] = await liveIds(vod, "self");
+    const [a] = await liveIds(vod, "console");
     const { Format, Signature, ...params } = signedRpcParams(
       "POST",
       "GetVideoInfos",
@@ -204,7 +204,7 @@ describe("request errors (not retryable)", () => {
   for (const idCapMode of ["combined", "per_list"] as const) {
     it(`VideoIdsExceededMax for 21 IDs (idCapMode: ${idCapMode})`, async () => {
       await vod.limits({ idCapMode });
-      const ids = (await liveIds(vod, "self")).slice(0, 21);
+      const ids = (await liveIds(vod, "console")).slice(0, 21);
       const result = await callVod(vod.client(), "DeleteVideo", {
         VideoIds: ids.join(","),
       });

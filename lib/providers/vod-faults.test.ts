@@ -34,7 +34,7 @@ async function expectUntouched(ids: string[]): Promise<void> {
 describe("throttling (Throttling.User is HTTP 400, §6)", () => {
   it("exceeding the DeleteVideo QPS limit → throttled, retryable; nothing deleted", async () => {
     await vod.limits({ deleteVideoQps: 1 });
-    const [a, b] = await liveIds(vod, "self");
+    const [a, b] = await liveIds(vod, "console");
     const adapter = vod.adapter();
     expect((await adapter.delete([a!])).get(a!)?.outcome).toBe("deleted");
     const since = await vod.lastSeq();
@@ -64,7 +64,7 @@ describe("throttling (Throttling.User is HTTP 400, §6)", () => {
 
   it("injected throttling (throttleRate 1) on delete and lookup", async () => {
     await vod.faults({ throttleRate: 1 });
-    const ids = (await liveIds(vod, "self")).slice(0, 3);
+    const ids = (await liveIds(vod, "console")).slice(0, 3);
     const outcomes = await vod.adapter().delete(ids);
     for (const id of ids)
       expect(outcomes.get(id)).toMatchObject({
@@ -87,7 +87,7 @@ describe("throttling (Throttling.User is HTTP 400, §6)", () => {
 describe("transport faults", () => {
   it("a hung request times out: failed, retryable, code timeout", async () => {
     await vod.faults({ hangRate: 1 });
-    const ids = (await liveIds(vod, "self")).slice(0, 2);
+    const ids = (await liveIds(vod, "console")).slice(0, 2);
     const started = Date.now();
     const outcomes = await vod.adapter({ timeoutMs: 300 }).delete(ids);
     expect(Date.now() - started).toBeLessThan(5000);
@@ -111,7 +111,7 @@ describe("transport faults", () => {
 
   it("a reset connection: failed, retryable, code network", async () => {
     await vod.faults({ resetRate: 1 });
-    const ids = (await liveIds(vod, "self")).slice(0, 2);
+    const ids = (await liveIds(vod, "console")).slice(0, 2);
     const outcomes = await vod.adapter().delete(ids);
     for (const id of ids)
       expect(outcomes.get(id)).toMatchObject({
@@ -125,7 +125,7 @@ describe("transport faults", () => {
 
   it("a malformed body: failed, retryable, code malformed, raw snippet kept", async () => {
     await vod.faults({ malformedRate: 1 });
-    const ids = (await liveIds(vod, "self")).slice(0, 2);
+    const ids = (await liveIds(vod, "console")).slice(0, 2);
     const outcome = (await vod.adapter().delete(ids)).get(ids[0]!);
     expect(outcome).toMatchObject({
       outcome: "failed",
@@ -147,7 +147,7 @@ describe("transport faults", () => {
 
   it("a 5xx (InternalError): failed, retryable, provider code and message kept", async () => {
     await vod.faults({ errorRate: 1 });
-    const ids = (await liveIds(vod, "self")).slice(0, 2);
+    const ids = (await liveIds(vod, "console")).slice(0, 2);
     const outcomes = await vod.adapter().delete(ids);
     for (const id of ids) {
       expect(outcomes.get(id)).toEqual({

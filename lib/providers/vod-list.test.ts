@@ -99,7 +99,7 @@ describe("list (SearchMedia)", () => {
     const adapter = vod.adapter();
     const first = await adapter.list!({ pageSize: 10 });
     expect(first.items).toHaveLength(10);
-    const own = new Set(await liveIds(vod, "self"));
+    const own = new Set(await liveIds(vod, "console"));
     await adapter.delete(
       first.items.map((i) => i.id).filter((id) => own.has(id)),
     );
@@ -115,7 +115,7 @@ describe("list (SearchMedia)", () => {
 
   it("hides another account's videos when the sandbox reads them as invisible", async () => {
     await vod.limits({ foreignVisible: false });
-    const own = await liveIds(vod, "self");
+    const own = await liveIds(vod, "console");
     const { items } = await listAll({}, 20);
     expect(items.map((i) => i.id).sort()).toEqual([...own].sort());
   });

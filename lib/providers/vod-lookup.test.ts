@@ -30,7 +30,7 @@ afterEach(async () => {
 describe("lookup (GetVideoInfos)", () => {
   it("reports status and title of existing videos and not_found for missing ones", async () => {
     const truth = (await vod.videos())
-      .filter((v) => v.owner === "self")
+      .filter((v) => v.owner === "console")
       .slice(0, 3);
     const missing = await vod.missing(2);
     const results = await vod
@@ -55,7 +55,7 @@ describe("lookup (GetVideoInfos)", () => {
     expect(new Set([...before.values()].map((r) => r.status))).toEqual(
       new Set(VOD_STATUSES),
     );
-    const own = truth.find((v) => v.owner === "self")!;
+    const own = truth.find((v) => v.owner === "console")!;
     await adapter.delete([own.id]);
     expect((await adapter.lookup([own.id])).get(own.id)).toMatchObject({
       state: "not_found",
@@ -82,7 +82,7 @@ describe("lookup (GetVideoInfos)", () => {
     it(`handles another account's video (foreignVisible: ${foreignVisible})`, async () => {
       await vod.limits({ foreignVisible });
       const [foreign] = await liveIds(vod, "other");
-      const [own] = await liveIds(vod, "self");
+      const [own] = await liveIds(vod, "console");
       const adapter = vod.adapter();
       const found = await adapter.lookup([foreign!, own!]);
       expect(found.get(foreign!)?.state).toBe(

@@ -57,7 +57,7 @@ async function references(): Promise<
 describe("ReferenceIds", () => {
   it("deletes by ReferenceId: deleted, forbidden (reported by VideoId), not_found", async () => {
     const refs = [...(await references())];
-    const [ownRef, own] = refs.find(([, v]) => v.owner === "self")!;
+    const [ownRef, own] = refs.find(([, v]) => v.owner === "console")!;
     const [foreignRef, foreign] = refs.find(([, v]) => v.owner === "other")!;
     const unknownRef = "no-such-ref-1";
     const outcomes = await vod
@@ -99,7 +99,7 @@ describe("ReferenceIds", () => {
   it("does not guess when refused VideoIds cannot be matched to ReferenceIds (foreignVisible: false)", async () => {
     const refs = [...(await references())];
     await vod.limits({ foreignVisible: false });
-    const own = refs.filter(([, v]) => v.owner === "self").slice(0, 2);
+    const own = refs.filter(([, v]) => v.owner === "console").slice(0, 2);
     const [foreignRef, foreign] = refs.find(([, v]) => v.owner === "other")!;
     const ids = [...own.map(([ref]) => ref), foreignRef];
     const outcomes = await vod.adapter().deleteByReferenceIds(ids);

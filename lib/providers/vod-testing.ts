@@ -127,7 +127,7 @@ export async function startVodSandbox(): Promise<VodSandbox> {
 /** Live videos of this account (`self`) and of another one (`other`), by the sandbox's truth. */
 export async function liveIds(
   vod: VodSandbox,
-  owner: "self" | "other",
+  owner: "console" | "other",
 ): Promise<string[]> {
   return (await vod.videos())
     .filter((v) => v.owner === owner && !v.deleted)

@@ -50,7 +50,7 @@ describe("adapter shape", () => {
 
 describe("delete (DeleteVideo)", () => {
   it("deletes this account's videos and the sandbox agrees", async () => {
-    const ids = (await liveIds(vod, "self")).slice(0, 5);
+    const ids = (await liveIds(vod, "console")).slice(0, 5);
     const outcomes = await vod.adapter().delete(ids);
     expect([...outcomes.keys()]).toEqual(ids);
     for (const id of ids)
@@ -65,7 +65,7 @@ describe("delete (DeleteVideo)", () => {
   for (const omitEmptyLists of [true, false]) {
     it(`maps ForbiddenVideoIds, NonExistVideoIds and the rest (omitEmptyLists: ${omitEmptyLists})`, async () => {
       await vod.limits({ omitEmptyLists });
-      const [own1, own2] = await liveIds(vod, "self");
+      const [own1, own2] = await liveIds(vod, "console");
       const [foreign] = await liveIds(vod, "other");
       const [missing] = await vod.missing(1);
       const ids = [own1!, foreign!, missing!, own2!];
@@ -119,7 +119,7 @@ describe("delete (DeleteVideo)", () => {
   });
 
   it("reports a second delete of the same videos as not_found (idempotent retry)", async () => {
-    const ids = (await liveIds(vod, "self")).slice(0, 2);
+    const ids = (await liveIds(vod, "console")).slice(0, 2);
     const adapter = vod.adapter();
     await adapter.delete(ids);
     const again = await adapter.delete(ids);
@@ -137,7 +137,7 @@ describe("delete (DeleteVideo)", () => {
   for (const idCapMode of ["combined", "per_list"] as const) {
     it(`splits more than 20 IDs into calls of at most 20 (idCapMode: ${idCapMode})`, async () => {
       await vod.limits({ idCapMode });
-      const ids = (await liveIds(vod, "self")).slice(0, 25);
+      const ids = (await liveIds(vod, "console")).slice(0, 25);
       expect(ids).toHaveLength(25);
       const since = await vod.lastSeq();
       const outcomes = await vod.adapter().delete(ids);
@@ -158,7 +158,7 @@ describe("delete (DeleteVideo)", () => {
   }
 
   it("answers once per distinct ID and never sends a malformed one", async () => {
-    const [own] = await liveIds(vod, "self");
+    const [own] = await liveIds(vod, "console");
     const bad = "NOT-A-VIDEO-ID";
     const since = await vod.lastSeq();
     const outcomes = await vod.adapter().delete([own!, own!, bad]);

@@ -1,0 +1,158 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { E2E_PORT } from "../playwright.config";
+import { signIn } from "./fixtures";
+
+// An operator's bulk-paste session, once per provider: a mix of the account's videos, one still
+// processing (where the provider has that state), another account's, IDs that never existed,
+// a malformed row and a duplicate → preview → typed phrase → every result row agrees with the
+// sandbox's true state afterwards.
+const SANDBOX = `http://127.0.0.1:${E2E_PORT + 10}/__sandbox`;
+
+interface TrueVideo {
+  id: string;
+  status: string;
+  owner: string;
+  deleted: boolean;
+}
+
+const providers = [
+  { id: "akool", label: "Akool", processing: "2" },
+  { id: "memories", label: "memories.ai", processing: null },
+  { id: "vod", label: "ApsaraVideo VOD", processing: null },
+  { id: "imagine", label: "Imagine.art", processing: null },
+] as const;
+
+async function truth(
+  request: APIRequestContext,
+  provider: string,
+): Promise<TrueVideo[]> {
+  return (await request.get(`${SANDBOX}/videos?provider=${provider}`)).json();
+}
+
+test.describe.configure({ mode: "parallel" });
+
+for (const provider of providers) {
+  test(`${provider.label}: paste a mix, preview, confirm, and every row matches the provider`, async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(120_000);
+    const before = await truth(request, provider.id);
+    // The processing status (Akool 2) is refused by the provider; other statuses are deletable.
+    const usable = before.filter(
+      (video) =>
+        video.owner === "console" &&
+        !video.deleted &&
+        video.status !== provider.processing,
+    );
+    const mine = usable.slice(
+      provider.id === "akool" ? 0 : 10,
+      (provider.id === "akool" ? 0 : 10) + 2,
+    );
+    const processing = provider.processing
+      ? before
+          .filter(
+            (video) =>
+              video.owner === "console" &&
+              !video.deleted &&
+              video.status === provider.processing,
+          )
+          .slice(0, 1)
+      : [];
+    const foreign = before
+      .filter((video) => video.owner === "other" && !video.deleted)
+      .slice(0, 1);
+    const { ids: missing } = await (
+      await request.get(`${SANDBOX}/missing?provider=${provider.id}&count=2`)
+    ).json();
+    const valid = [...mine, ...processing, ...foreign]
+      .map((video) => video.id)
+      .concat(missing);
+    expect(mine).toHaveLength(2);
+    expect(foreign).toHaveLength(1);
+
+    await signIn(page, "operator");
+    await page
+      .getByLabel("Provider", { exact: true })
+      .selectOption(provider.id);
+    await page
+      .getByLabel("Video IDs")
+      .fill([...valid, "bogus!!id", valid[0]].join("\n"));
+    await expect(
+      page.getByText(`${valid.length} valid`, { exact: true }),
+    ).toBeVisible();
+    await expect(page.getByText("1 duplicate removed")).toBeVisible();
+    await expect(page.getByText("1 malformed")).toBeVisible();
+
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    const expected = page.getByRole("list", { name: "Expected outcomes" });
+    await expect(
+      expected.getByRole("button", { name: /Will be deleted/ }),
+    ).toContainText(/[1-9]/);
+    await expect(
+      expected.getByRole("button", { name: /Already gone/ }),
+    ).toContainText(/[2-9]/);
+    // Preview deletes nothing.
+    expect(
+      (await truth(request, provider.id)).filter((video) => video.deleted)
+        .length,
+    ).toBe(before.filter((video) => video.deleted).length);
+
+    await page.getByRole("button", { name: "Delete videos…" }).click();
+    const dialog = page.getByRole("dialog", {
+      name: "Confirm permanent deletion",
+    });
+    const confirm = dialog.getByRole("button", { name: "Delete permanently" });
+    await expect(confirm).toBeDisabled();
+    await dialog
+      .getByLabel("Type the phrase to confirm")
+      .fill(`delete ${valid.length} videos`);
+    await confirm.click();
+    await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+    const runId = page.url().split("/").pop()!;
+
+    await expect
+      .poll(
+        async () =>
+          (await (await page.request.get(`/api/runs/${runId}`)).json())
+            .finishedAt,
+        { timeout: 90_000 },
+      )
+      .not.toBeNull();
+    await expect(
+      page.getByRole("progressbar", { name: "Run progress" }),
+    ).toHaveAttribute("aria-valuenow", String(valid.length));
+
+    const rows: { videoId: string; outcome: string }[] = await (
+      await page.request.get(`/api/runs/${runId}/export?format=json`)
+    ).json();
+    expect(rows.map((row) => row.videoId).sort()).toEqual([...valid].sort());
+    const after = new Map(
+      (await truth(request, provider.id)).map((video) => [video.id, video]),
+    );
+    for (const row of rows) {
+      const video = after.get(row.videoId);
+      const context = `${row.videoId} ${row.outcome} ${JSON.stringify(video)}`;
+      if (row.outcome === "deleted") expect(video?.deleted, context).toBe(true);
+      else if (row.outcome === "not_found")
+        expect(
+          !video || video.owner !== "console" || video.deleted,
+          context,
+        ).toBe(true);
+      else expect(video && !video.deleted, context).toBe(true);
+    }
+    for (const video of mine)
+      expect(rows.find((row) => row.videoId === video.id)?.outcome).toBe(
+        "deleted",
+      );
+    for (const id of missing)
+      expect(rows.find((row) => row.videoId === id)?.outcome).toBe("not_found");
+    for (const video of processing)
+      expect(rows.find((row) => row.videoId === video.id)?.outcome).toBe(
+        "processing",
+      );
+    await expect(page.getByRole("button", { name: /^Deleted/ })).toContainText(
+      /[2-9]/,
+    );
+  });
+}
