@@ -31,6 +31,8 @@ const envSchema = z
     ERASURE_PREVIEW_LOOKUP_LIMIT: positiveInt(5_000),
     ERASURE_LEASE_SECONDS: positiveInt(120),
     ERASURE_MAX_ATTEMPTS: positiveInt(8),
+    ERASURE_PROCESSING_RETRY_HOURS: positiveInt(24),
+    ERASURE_PROCESSING_RETRY_MINUTES: positiveInt(5),
     ERASURE_WORKER: z.enum(["on", "off"]).default("on"),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])

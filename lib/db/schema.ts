@@ -122,6 +122,9 @@ export const runs = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     cancelRequestedAt: timestamp("cancel_requested_at", { withTimezone: true }),
+    /** `processing` rows are re-attempted every interval until this deadline ("retry these later"). */
+    processingRetryUntil: timestamp("processing_retry_until", { withTimezone: true }),
+    processingRetryIntervalSeconds: integer("processing_retry_interval_seconds"),
   },
   (table) => [
     uniqueIndex("runs_idempotency_idx").on(

@@ -7,6 +7,7 @@ import {
   previewResponseSchema,
   runItemsQuerySchema,
   runItemsResponseSchema,
+  retryProcessingBodySchema,
   runSchema,
   startRunBodySchema,
 } from "@/lib/runs/schemas";
@@ -144,6 +145,18 @@ export function buildOpenApi(serverUrl: string) {
           responses: {
             200: { description: "text/csv or application/json attachment" },
             ...errors(401, 404),
+          },
+        },
+      },
+      "/api/runs/{runId}/retry-processing": {
+        post: {
+          summary:
+            "Re-attempt the run's processing rows every few minutes until a deadline",
+          parameters: [runIdParam],
+          requestBody: json(schema(retryProcessingBodySchema, "input")),
+          responses: {
+            200: json(schema(runSchema)),
+            ...errors(401, 403, 404, 409),
           },
         },
       },

@@ -10,6 +10,10 @@ export interface ClaimedItem {
   attempt: number;
   /** A previous attempt's lease expired while it was in flight: the provider may have acted. */
   interrupted: boolean;
+  /** `processing` when this is a scheduled re-attempt of a still-processing video. */
+  priorOutcome: "pending" | "processing";
+  /** Re-attempt interval while the run's processing window is open, else null. */
+  processingRetrySeconds: number | null;
 }
 
 /**
@@ -31,15 +35,18 @@ export async function claimItems(
     video_id: string;
     attempts: number;
     interrupted: boolean;
+    outcome: "pending" | "processing";
+    retry_seconds: number | null;
   }>(
     db,
     sql`with picked as (
-          select i.run_id, i.video_id, (i.lease_until is not null) as interrupted
+          select i.run_id, i.video_id, i.outcome, (i.lease_until is not null) as interrupted,
+                 case when r.processing_retry_until > now() then r.processing_retry_interval_seconds end as retry_seconds
             from run_items i
             join runs r on r.id = i.run_id
            where r.provider = ${input.provider}
-             and r.status in ('queued', 'running')
-             and i.outcome = 'pending'
+             and ((r.status in ('queued', 'running') and i.outcome = 'pending')
+                  or (i.outcome = 'processing' and r.processing_retry_until > now() and r.cancel_requested_at is null))
              and i.next_attempt_at <= now()
              and (i.lease_until is null or i.lease_until < now())
            order by r.created_at, i.video_id
@@ -53,7 +60,7 @@ export async function claimItems(
                updated_at = now()
           from picked
          where i.run_id = picked.run_id and i.video_id = picked.video_id
-     returning i.run_id, i.video_id, i.attempts, picked.interrupted`,
+     returning i.run_id, i.video_id, i.attempts, picked.interrupted, picked.outcome, picked.retry_seconds`,
   );
   if (rows.length > 0) {
     const runIds = [...new Set(rows.map((row) => row.run_id))];
@@ -70,6 +77,9 @@ export async function claimItems(
     videoId: row.video_id,
     attempt: Number(row.attempts),
     interrupted: Boolean(row.interrupted),
+    priorOutcome: row.outcome,
+    processingRetrySeconds:
+      row.retry_seconds === null ? null : Number(row.retry_seconds),
   }));
 }
 
@@ -88,6 +98,6 @@ export async function resumePausedRuns(db: Db): Promise<void> {
 export async function expireOwnLeases(db: Db): Promise<void> {
   await db.execute(
     sql`update run_items set lease_until = now() - interval '1 second'
-         where outcome = 'pending' and lease_until > now()`,
+         where outcome in ('pending', 'processing') and lease_until > now()`,
   );
 }

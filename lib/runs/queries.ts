@@ -62,10 +62,18 @@ export const runQueryOptions = (runId: string) =>
     queryKey: ["runs", "detail", runId],
     queryFn: async () => runSchema.parse(await fetchJson(`/api/runs/${runId}`)),
     // Poll while the worker may still change it; stop once the run has ended.
-    refetchInterval: (query) =>
-      query.state.data && isActiveRunStatus(query.state.data.status)
-        ? RUN_POLL_MS
-        : false,
+    refetchInterval: (query) => {
+      const run = query.state.data;
+      if (!run) return false;
+      if (isActiveRunStatus(run.status) || run.counts.pending > 0)
+        return RUN_POLL_MS;
+      // Processing rows being retried later change every few minutes, not every second.
+      const retrying =
+        run.counts.processing > 0 &&
+        run.processingRetryUntil !== null &&
+        run.processingRetryUntil.getTime() > Date.now();
+      return retrying ? RUN_POLL_MS * 5 : false;
+    },
   });
 
 export const runItemsQueryOptions = (
@@ -181,5 +189,26 @@ export function useCancelRun(options: ExtraOptions<unknown, string> = {}) {
       ]);
       await options.onSuccess?.(...args);
     },
+  });
+}
+
+/** "Retry these later": re-attempt the run's processing rows every few minutes until a deadline. */
+export function useRetryProcessing(runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      fetchJson<unknown>(`/api/runs/${runId}/retry-processing`, {
+        method: "POST",
+        json: {},
+      }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({
+          queryKey: runQueryOptions(runId).queryKey,
+        }),
+        queryClient.invalidateQueries({
+          queryKey: runItemsQueryOptions(runId).queryKey.slice(0, 3),
+        }),
+      ]),
   });
 }

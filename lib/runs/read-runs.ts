@@ -69,6 +69,7 @@ function toRun(
     createdAt: run.createdAt,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
+    processingRetryUntil: run.processingRetryUntil,
     ratePerSecond: run.finishedAt ? null : rate,
     etaSeconds:
       !run.finishedAt && rate ? Math.ceil(counts.pending / rate) : null,
@@ -130,7 +131,12 @@ const itemColumns = {
   message: runItems.message,
   attempts: runItems.attempts,
   updatedAt: runItems.updatedAt,
-  nextAttemptAt: sql<Date | null>`case when ${runItems.outcome} = 'pending' then ${runItems.nextAttemptAt} end`,
+  // Processing rows have a next attempt only while their run's retry window is open.
+  nextAttemptAt: sql<Date | null>`case
+    when ${runItems.outcome} = 'pending' then ${runItems.nextAttemptAt}
+    when ${runItems.outcome} = 'processing' and exists (
+      select 1 from runs w where w.id = ${runItems.runId} and w.processing_retry_until > ${runItems.nextAttemptAt}
+    ) then ${runItems.nextAttemptAt} end`,
 };
 
 export async function listRunItems(

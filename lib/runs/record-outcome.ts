@@ -51,6 +51,29 @@ export function planWrite(
     code: result.code ?? null,
     message: result.message ?? null,
   };
+  if (
+    item.priorOutcome === "processing" &&
+    (retry || result.outcome === "processing")
+  ) {
+    // A scheduled re-attempt that did not settle stays `processing`, next try one interval later.
+    const delay = retry
+      ? backoffMs(item.attempt, result.retryAfterMs, policy.random) / 1000
+      : 0;
+    return {
+      ...base,
+      outcome: "processing",
+      attemptDelta: 0,
+      delaySeconds: Math.max(delay, item.processingRetrySeconds ?? 0),
+    };
+  }
+  if (result.outcome === "processing" && item.processingRetrySeconds) {
+    return {
+      ...base,
+      outcome: "processing",
+      attemptDelta: 0,
+      delaySeconds: item.processingRetrySeconds,
+    };
+  }
   if (retry && result.code === "auth" && !policy.cancelled) {
     // Not the video's fault: the attempt is not counted against it.
     return {
@@ -114,12 +137,13 @@ export async function recordOutcomes(
            set outcome = v.outcome, code = v.code, message = v.message, raw = v.raw,
                attempts = i.attempts + v.attempt_delta,
                lease_owner = null, lease_until = null,
-               next_attempt_at = case when v.outcome = 'pending' then now() + make_interval(secs => v.delay) else i.next_attempt_at end,
+               next_attempt_at = case when v.outcome = 'pending' or v.delay > 0 then now() + make_interval(secs => v.delay)
+                                     else i.next_attempt_at end,
                updated_at = now()
           from (values ${sql.join(values, sql`, `)})
             as v(run_id, video_id, attempt, outcome, code, message, raw, attempt_delta, delay)
          where i.run_id = v.run_id and i.video_id = v.video_id and i.attempts = v.attempt
-           and i.lease_owner = ${owner} and i.outcome = 'pending'
+           and i.lease_owner = ${owner} and i.outcome in ('pending', 'processing')
      returning i.run_id, i.video_id`,
   );
   return new Set(rows.map((row) => `${row.run_id}/${row.video_id}`));

@@ -82,6 +82,8 @@ export const runSchema = z.object({
   createdAt: z.coerce.date(),
   startedAt: z.coerce.date().nullable(),
   finishedAt: z.coerce.date().nullable(),
+  /** While set and in the future, `processing` rows are re-attempted automatically. */
+  processingRetryUntil: z.coerce.date().nullable(),
   /** Items finished per second over the last minute (null before any). */
   ratePerSecond: z.number().nullable(),
   etaSeconds: z.number().nullable(),
@@ -127,6 +129,23 @@ export const exportQuerySchema = z.object({
 });
 
 export const runIdParamsSchema = z.object({ runId: z.uuid() });
+
+export const retryProcessingBodySchema = z
+  .object({
+    /** Stop re-attempting after this many hours (default ERASURE_PROCESSING_RETRY_HOURS). */
+    hours: z
+      .number()
+      .positive()
+      .max(24 * 30)
+      .optional(),
+    /** Minutes between attempts (default ERASURE_PROCESSING_RETRY_MINUTES). */
+    intervalMinutes: z
+      .number()
+      .min(0.05)
+      .max(24 * 60)
+      .optional(),
+  })
+  .default({});
 
 /** `delete 1,250 videos`: thousands separators optional; `video` for exactly one. */
 export function confirmationPhrase(count: number): string {

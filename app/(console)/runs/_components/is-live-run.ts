@@ -8,4 +8,11 @@ import type { Run } from "@/lib/runs/schemas";
  */
 export const isLiveRun = (run: Run) =>
   isActiveRunStatus(run.status) ||
-  (run.status === "cancelled" && run.counts.pending > 0);
+  (run.status === "cancelled" && run.counts.pending > 0) ||
+  isRetryingProcessing(run);
+
+/** "Retry these later" is on: processing rows are re-attempted until the deadline. */
+export const isRetryingProcessing = (run: Run) =>
+  run.counts.processing > 0 &&
+  run.processingRetryUntil !== null &&
+  run.processingRetryUntil.getTime() > Date.now();

@@ -6,6 +6,7 @@ import { exportUrl } from "@/lib/runs/queries";
 import type { RowOutcome, Run } from "@/lib/runs/schemas";
 import { cn } from "@/lib/utils";
 import { CopyIdsButton } from "./copy-ids-button";
+import { RetryProcessingButton } from "./retry-processing-button";
 import { formatCount } from "../../_components/format";
 
 // Links that look like the outline Button (which renders a <button>, not an <a>).
@@ -63,6 +64,7 @@ export function RunActions({
         live={live}
         disabled={count === 0}
       />
+      {canStartRun ? <RetryProcessingButton run={run} /> : null}
       {canStartRun ? (
         <Link
           className={cn(

@@ -1,0 +1,22 @@
+import { withOperator } from "@/lib/http/with-operator";
+import { getRun } from "@/lib/runs/read-runs";
+import { scheduleProcessingRetry } from "@/lib/runs/retry-processing";
+import {
+  retryProcessingBodySchema,
+  runIdParamsSchema,
+} from "@/lib/runs/schemas";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/runs/{runId}/retry-processing – re-attempt `processing` rows every few minutes until a deadline
+export const POST = withOperator(
+  async ({ params, body }) => {
+    await scheduleProcessingRetry(params.runId, body);
+    return getRun(params.runId);
+  },
+  {
+    role: "operator",
+    params: runIdParamsSchema,
+    body: retryProcessingBodySchema,
+  },
+);

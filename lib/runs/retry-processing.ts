@@ -1,0 +1,46 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { executeRows } from "@/lib/db/client";
+import { getDb } from "@/lib/db/db";
+import { getEnv } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+
+/**
+ * "Retry these later": the run's `processing` rows are re-attempted by the worker every
+ * interval until they delete or the deadline passes; each row shows its next attempt time.
+ */
+export async function scheduleProcessingRetry(
+  runId: string,
+  options: { hours?: number; intervalMinutes?: number },
+): Promise<{ until: Date; rows: number }> {
+  const env = getEnv();
+  const hours = options.hours ?? env.ERASURE_PROCESSING_RETRY_HOURS;
+  const intervalSeconds = Math.round(
+    (options.intervalMinutes ?? env.ERASURE_PROCESSING_RETRY_MINUTES) * 60,
+  );
+  const db = await getDb();
+  const [run] = await executeRows<{ until: string; cancelled: boolean }>(
+    db,
+    sql`update runs set processing_retry_until = now() + make_interval(secs => ${hours * 3600}),
+               processing_retry_interval_seconds = ${intervalSeconds}
+         where id = ${runId}
+     returning processing_retry_until as until, cancel_requested_at is not null as cancelled`,
+  );
+  if (!run) throw new ApiError("not_found", "No such run.");
+  if (run.cancelled)
+    throw new ApiError(
+      "conflict",
+      "The run was cancelled; start a new run from its processing rows instead.",
+    );
+  const rows = await executeRows(
+    db,
+    sql`update run_items set next_attempt_at = now() + make_interval(secs => ${intervalSeconds})
+         where run_id = ${runId} and outcome = 'processing' and lease_until is null returning video_id`,
+  );
+  if (rows.length === 0)
+    throw new ApiError(
+      "conflict",
+      "This run has no rows that are still processing.",
+    );
+  return { until: new Date(run.until), rows: rows.length };
+}
