@@ -47,7 +47,11 @@ export default defineConfig({
               test: {
                 ...testDefaults,
                 name: "postgres",
-                include: ["{lib,app}/**/*.test.{ts,tsx}"],
+                // Only what touches the database; adapters and the sandbox do not.
+                include: [
+                  "lib/{auth,db,http,runs,openapi}/**/*.test.ts",
+                  "app/**/*.test.ts",
+                ],
                 exclude: ["**/*.pglite.test.ts", "**/node_modules/**"],
                 env: { DATABASE_URL: postgresUrl },
               },
