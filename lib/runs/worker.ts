@@ -23,13 +23,16 @@ const globalForWorker = globalThis as typeof globalThis & {
   __erasureWorker?: { stop(): Promise<void> };
 };
 
+// Removes its abort listener when the timer fires: lanes sleep thousands of times a day.
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
+    const wake = () => {
       clearTimeout(timer);
+      signal.removeEventListener("abort", wake);
       resolve();
-    });
+    };
+    const timer = setTimeout(wake, ms);
+    signal.addEventListener("abort", wake, { once: true });
   });
 
 async function runLane(ctx: LaneContext): Promise<void> {
