@@ -32,7 +32,7 @@ const confirmedGone: OutcomeResult = {
   outcome: "deleted",
   code: "confirmed_gone",
   message:
-    "An earlier attempt was interrupted in flight; a look-up afterwards found the video gone.",
+    "An earlier attempt was cut off (crash, timeout or unreadable answer); a look-up afterwards found the video gone: deleted by that attempt, or already absent.",
   retryable: false,
 };
 

@@ -35,7 +35,13 @@ interface ItemWrite {
   raw: string | null;
   attemptDelta: number;
   delaySeconds: number;
+  /** The provider may have acted (timeout, broken connection, unreadable answer): look up first next time. */
+  uncertain: boolean;
 }
+
+// Failures after which the video may already be gone: the retry starts with a look-up, so a
+// delete that went through is recorded as `deleted`, not as the retry's "not found".
+const UNCERTAIN_CODES = new Set(["timeout", "network", "malformed"]);
 
 /** Decides what one result becomes: a final row, or pending again with a backoff. */
 export function planWrite(
@@ -50,6 +56,7 @@ export function planWrite(
     raw,
     code: result.code ?? null,
     message: result.message ?? null,
+    uncertain: retry && UNCERTAIN_CODES.has(result.code ?? ""),
   };
   if (
     item.priorOutcome === "processing" &&
@@ -81,6 +88,17 @@ export function planWrite(
       outcome: "pending",
       attemptDelta: -1,
       delaySeconds: AUTH_PAUSE_MS / 1000,
+    };
+  }
+  if (retry && result.code === "throttled" && !policy.cancelled) {
+    // DESIGN §1.4: throttling never surfaces as a failed row, so it does not spend attempts;
+    // the backoff (and Retry-After) still spaces the retries, and cancel still stops them.
+    return {
+      ...base,
+      outcome: "pending",
+      attemptDelta: -1,
+      delaySeconds:
+        backoffMs(item.attempt, result.retryAfterMs, policy.random) / 1000,
     };
   }
   if (retry && !policy.cancelled && item.attempt < policy.maxAttempts) {
@@ -129,19 +147,19 @@ export async function recordOutcomes(
   const values = writes.map(
     (write) =>
       sql`(${write.item.runId}::uuid, ${write.item.videoId}, ${write.item.attempt}::int, ${write.outcome}::row_outcome,
-           ${write.code}, ${write.message}, ${write.raw}, ${write.attemptDelta}::int, ${write.delaySeconds}::float8)`,
+           ${write.code}, ${write.message}, ${write.raw}, ${write.attemptDelta}::int, ${write.delaySeconds}::float8, ${write.uncertain}::boolean)`,
   );
   const rows = await executeRows<{ run_id: string; video_id: string }>(
     db,
     sql`update run_items i
            set outcome = v.outcome, code = v.code, message = v.message, raw = v.raw,
                attempts = i.attempts + v.attempt_delta,
-               lease_owner = null, lease_until = null,
+               lease_owner = null, lease_until = case when v.uncertain then now() end,
                next_attempt_at = case when v.outcome = 'pending' or v.delay > 0 then now() + make_interval(secs => v.delay)
                                      else i.next_attempt_at end,
                updated_at = now()
           from (values ${sql.join(values, sql`, `)})
-            as v(run_id, video_id, attempt, outcome, code, message, raw, attempt_delta, delay)
+            as v(run_id, video_id, attempt, outcome, code, message, raw, attempt_delta, delay, uncertain)
          where i.run_id = v.run_id and i.video_id = v.video_id and i.attempts = v.attempt
            and i.lease_owner = ${owner} and i.outcome in ('pending', 'processing')
      returning i.run_id, i.video_id`,
