@@ -21,7 +21,7 @@ export const runItemColumns = helper.columns([
       </span>
     ),
     filterFn: "includesString",
-    meta: { className: "w-60 flex-none" },
+    meta: { className: "w-80 flex-none" },
   }),
   helper.accessor("outcome", {
     header: ({ column }) => (
