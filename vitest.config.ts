@@ -49,7 +49,7 @@ export default defineConfig({
                 name: "postgres",
                 // Only what touches the database; adapters and the sandbox do not.
                 include: [
-                  "lib/{auth,db,http,runs,openapi}/**/*.test.ts",
+                  "lib/{audit,auth,db,http,runs,openapi}/**/*.test.ts",
                   "app/**/*.test.ts",
                 ],
                 exclude: ["**/*.pglite.test.ts", "**/node_modules/**"],

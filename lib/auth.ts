@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import type { NextAuthOptions } from "next-auth";
 import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { auditContext, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Operator } from "@/lib/auth/operator";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { resolveSession, revokeSession } from "@/lib/auth/sessions";
@@ -54,7 +55,22 @@ export function getAuthOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (typeof token?.sid === "string") await revokeSession(token.sid);
+        if (typeof token?.sid !== "string") return;
+        const user = await revokeSession(token.sid);
+        if (user) {
+          await recordAuditEvent({
+            ...auditContext({
+              id: user.id,
+              email: user.email,
+              name: "",
+              role: "viewer",
+              via: { kind: "session", sessionId: token.sid },
+            }),
+            action: "auth.signed_out",
+            targetType: "user",
+            targetId: user.id,
+          });
+        }
       },
     },
   };

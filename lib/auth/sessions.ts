@@ -67,12 +67,22 @@ export async function resolveSession(
   };
 }
 
-export async function revokeSession(sessionId: string): Promise<void> {
+/** Ends a session; returns its user when it was still open (for the audit log). */
+export async function revokeSession(
+  sessionId: string,
+): Promise<{ id: string; email: string } | null> {
   const db = await getDb();
-  await db
+  const [revoked] = await db
     .update(sessions)
     .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .returning({ userId: sessions.userId });
+  if (!revoked) return null;
+  const [user] = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(eq(users.id, revoked.userId));
+  return user ?? null;
 }
 
 export async function revokeUserSessions(userId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordSignInAttempt, signInDelayMs } from "./login-throttle";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
 import { createSession } from "./sessions";
@@ -30,13 +31,28 @@ export async function signIn(
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const email = normalizeEmail(parsed.data.email);
+  const audit = {
+    actorId: null,
+    actor: email,
+    requestId: null,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    targetType: "user",
+  };
   const delay = await signInDelayMs(email);
-  if (delay > 0)
+  if (delay > 0) {
+    await recordAuditEvent({
+      ...audit,
+      action: "auth.sign_in_failed",
+      targetId: email,
+      details: { reason: "throttled" },
+    });
     return {
       ok: false,
       reason: "throttled",
       retryAfterSeconds: Math.ceil(delay / 1000),
     };
+  }
 
   const user = await findUserByEmail(email);
   const valid = user
@@ -44,9 +60,28 @@ export async function signIn(
     : await verifyAgainstDummy(parsed.data.password);
   const accepted = valid && user !== undefined && !user.disabled;
   await recordSignInAttempt(email, meta.ip, accepted);
-  if (!accepted) return { ok: false, reason: "invalid" };
+  if (!accepted) {
+    const reason = !user
+      ? "unknown email"
+      : user.disabled
+        ? "account disabled"
+        : "wrong password";
+    await recordAuditEvent({
+      ...audit,
+      action: "auth.sign_in_failed",
+      targetId: email,
+      details: { reason },
+    });
+    return { ok: false, reason: "invalid" };
+  }
 
   const sessionId = await createSession(user.id, meta);
+  await recordAuditEvent({
+    ...audit,
+    actorId: user.id,
+    action: "auth.signed_in",
+    targetId: user.id,
+  });
   return {
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role },

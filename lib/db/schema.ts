@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -13,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 // Relative imports: drizzle-kit loads this file without the `@/` alias.
+import { auditActions } from "../audit/actions";
 import { roles, type Role } from "../auth/roles";
 import { rowOutcomes, runStatuses } from "../runs/vocabulary";
 
@@ -123,8 +126,12 @@ export const runs = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     cancelRequestedAt: timestamp("cancel_requested_at", { withTimezone: true }),
     /** `processing` rows are re-attempted every interval until this deadline ("retry these later"). */
-    processingRetryUntil: timestamp("processing_retry_until", { withTimezone: true }),
-    processingRetryIntervalSeconds: integer("processing_retry_interval_seconds"),
+    processingRetryUntil: timestamp("processing_retry_until", {
+      withTimezone: true,
+    }),
+    processingRetryIntervalSeconds: integer(
+      "processing_retry_interval_seconds",
+    ),
   },
   (table) => [
     uniqueIndex("runs_idempotency_idx").on(
@@ -165,6 +172,8 @@ export const runItems = pgTable(
   (table) => [
     primaryKey({ columns: [table.runId, table.videoId] }),
     index("run_items_run_outcome_idx").on(table.runId, table.outcome),
+    // "Was video X deleted?" looks a video up across every run.
+    index("run_items_video_idx").on(table.videoId),
     index("run_items_due_idx")
       .on(table.nextAttemptAt)
       .where(sql`${table.outcome} = 'pending'`),
@@ -179,6 +188,37 @@ export const rateBuckets = pgTable("rate_buckets", {
     .notNull()
     .defaultNow(),
 });
+
+export const auditActionEnum = pgEnum("audit_action", auditActions);
+
+/**
+ * Append-only, hash-chained event log (DESIGN.md §6): `hash = sha256(prev_hash ‖ canonical
+ * JSON of the event)`, positions contiguous from 1. Triggers (migration 0004) refuse UPDATE,
+ * DELETE and TRUNCATE; appends are serialised by an advisory lock so the chain stays linear.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    position: bigint("position", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true, mode: "string" }).notNull(),
+    actorId: uuid("actor_id"),
+    /** Email, token name or `system`, kept as text so the record outlives the account. */
+    actor: text("actor").notNull(),
+    action: auditActionEnum("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    details: jsonb("details").notNull(),
+    requestId: text("request_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (table) => [
+    index("audit_events_at_idx").on(table.at),
+    index("audit_events_target_idx").on(table.targetType, table.targetId),
+  ],
+);
 
 export type User = typeof users.$inferSelect;
 export type { Role };

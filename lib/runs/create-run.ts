@@ -1,7 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { auditContext, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Operator } from "@/lib/auth/operator";
+import type { Db } from "@/lib/db/client";
 import { getDb } from "@/lib/db/db";
 import { runItems, runs } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
@@ -55,7 +57,13 @@ async function findIdempotent(
 export async function createRun(
   operator: Operator,
   body: StartRunBody,
-  meta: { idempotencyKey?: string; ip?: string; userAgent?: string },
+  meta: {
+    idempotencyKey?: string;
+    ip?: string;
+    userAgent?: string;
+    /** Who started it from which request; defaults to the operator without request details. */
+    audit?: ReturnType<typeof auditContext>;
+  },
 ): Promise<{ id: string; replayed: boolean }> {
   requireAdapter(body.provider);
   const { valid } = validateIds(body.provider, body.ids);
@@ -126,6 +134,22 @@ export async function createRun(
           .insert(runItems)
           .values(part.map((videoId) => ({ runId: run!.id, videoId })));
       }
+      // The confirmation is part of the record, written with the run, before any provider call.
+      await recordAuditEvent(
+        {
+          ...(meta.audit ?? auditContext(operator)),
+          action: "run.started",
+          targetType: "run",
+          targetId: run!.id,
+          details: {
+            provider: body.provider,
+            total: valid.length,
+            confirmation: body.confirmation.trim(),
+            idempotencyKey: meta.idempotencyKey ?? null,
+          },
+        },
+        tx as unknown as Db,
+      );
       return run!.id;
     });
     return { id, replayed: false };

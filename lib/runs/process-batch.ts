@@ -1,5 +1,6 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
+import { auditContext, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { runs } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
@@ -66,6 +67,38 @@ async function resolveInterrupted(ctx: LaneContext, items: ClaimedItem[]) {
   return resolved;
 }
 
+/** One audit event per batch and run, listing each row's result (DESIGN.md §6). */
+async function recordBatchEvent(
+  ctx: LaneContext,
+  writes: ReturnType<typeof planWrite>[],
+) {
+  const byRun = new Map<string, ReturnType<typeof planWrite>[]>();
+  for (const write of writes)
+    byRun.set(write.item.runId, [
+      ...(byRun.get(write.item.runId) ?? []),
+      write,
+    ]);
+  for (const [runId, runWrites] of byRun) {
+    await recordAuditEvent({
+      ...auditContext(null),
+      actor: `worker ${ctx.owner}`,
+      action: "items.recorded",
+      targetType: "run",
+      targetId: runId,
+      details: {
+        provider: ctx.provider,
+        items: runWrites.map((write) => ({
+          videoId: write.item.videoId,
+          attempt: write.item.attempt,
+          outcome: write.outcome === "pending" ? "retry" : write.outcome,
+          code: write.code,
+          message: write.message,
+        })),
+      },
+    });
+  }
+}
+
 /**
  * One worker step for a provider: claim a leased batch, wait for the shared rate budget, call
  * the adapter, record every item's result (fenced), pause the run on rejected credentials,
@@ -127,6 +160,12 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
   );
   const written = await recordOutcomes(ctx.db, ctx.owner, writes);
   const lost = claimed.length - written.size;
+  await recordBatchEvent(
+    ctx,
+    writes.filter((write) =>
+      written.has(`${write.item.runId}/${write.item.videoId}`),
+    ),
+  );
   const pausedRuns = new Map<string, string>();
   for (const item of claimed) {
     const result = results.get(item.videoId)!;

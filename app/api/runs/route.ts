@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requestAudit } from "@/lib/audit/record-audit-event";
 import { clientIp } from "@/lib/http/client-ip";
 import { ApiError } from "@/lib/http/errors";
 import { withOperator } from "@/lib/http/with-operator";
@@ -23,7 +24,8 @@ export const GET = withOperator(
 
 // POST /api/runs – start a deletion run (typed confirmation; Idempotency-Key makes retries safe)
 export const POST = withOperator(
-  async ({ req, operator, body }) => {
+  async (ctx) => {
+    const { req, operator, body } = ctx;
     const key = idempotencyKeySchema.safeParse(
       req.headers.get("idempotency-key") ?? undefined,
     );
@@ -36,6 +38,7 @@ export const POST = withOperator(
       idempotencyKey: key.data,
       ip: clientIp(req.headers),
       userAgent: req.headers.get("user-agent") ?? undefined,
+      audit: requestAudit(ctx),
     });
     return Response.json(
       { id },

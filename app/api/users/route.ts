@@ -1,3 +1,4 @@
+import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
 import { createUserBodySchema } from "@/lib/auth/schemas";
 import { createUser, listUsers } from "@/lib/auth/users";
 import { withOperator } from "@/lib/http/with-operator";
@@ -11,7 +12,16 @@ export const GET = withOperator(async () => ({ users: await listUsers() }), {
 
 // POST /api/users – create a user with a role and an initial password (admins)
 export const POST = withOperator(
-  async ({ body }) =>
-    Response.json({ user: await createUser(body) }, { status: 201 }),
+  async (ctx) => {
+    const user = await createUser(ctx.body);
+    await recordAuditEvent({
+      ...requestAudit(ctx),
+      action: "user.created",
+      targetType: "user",
+      targetId: user.id,
+      details: { email: user.email, role: user.role },
+    });
+    return Response.json({ user }, { status: 201 });
+  },
   { role: "admin", body: createUserBodySchema },
 );

@@ -1,3 +1,4 @@
+import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
 import { updateUserBodySchema, userIdParamsSchema } from "@/lib/auth/schemas";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { updateUser } from "@/lib/auth/users";
@@ -8,7 +9,8 @@ export const dynamic = "force-dynamic";
 
 // PATCH /api/users/{userId} – change a user's role, name or disabled flag (admins)
 export const PATCH = withOperator(
-  async ({ operator, params, body }) => {
+  async (ctx) => {
+    const { operator, params, body } = ctx;
     // An admin who demotes or disables themselves could leave nobody able to manage access.
     if (
       params.userId === operator.id &&
@@ -21,6 +23,13 @@ export const PATCH = withOperator(
     }
     const user = await updateUser(params.userId, body);
     if (body.disabled) await revokeUserSessions(user.id);
+    await recordAuditEvent({
+      ...requestAudit(ctx),
+      action: "user.updated",
+      targetType: "user",
+      targetId: user.id,
+      details: { email: user.email, changes: body },
+    });
     return { user };
   },
   { role: "admin", params: userIdParamsSchema, body: updateUserBodySchema },

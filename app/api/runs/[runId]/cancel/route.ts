@@ -1,3 +1,4 @@
+import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
 import { withOperator } from "@/lib/http/with-operator";
 import { cancelRun } from "@/lib/runs/cancel-run";
 import { getRun } from "@/lib/runs/read-runs";
@@ -7,8 +8,15 @@ export const dynamic = "force-dynamic";
 
 // POST /api/runs/{runId}/cancel – stop further provider calls; untouched rows end as cancelled
 export const POST = withOperator(
-  async ({ params }) => {
+  async (ctx) => {
+    const { params } = ctx;
     await cancelRun(params.runId);
+    await recordAuditEvent({
+      ...requestAudit(ctx),
+      action: "run.cancelled",
+      targetType: "run",
+      targetId: params.runId,
+    });
     return getRun(params.runId);
   },
   { role: "operator", params: runIdParamsSchema },

@@ -1,3 +1,4 @@
+import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
 import { withOperator } from "@/lib/http/with-operator";
 import { exportRunItems } from "@/lib/runs/export-items";
 import { getRun } from "@/lib/runs/read-runs";
@@ -7,8 +8,16 @@ export const dynamic = "force-dynamic";
 
 // GET /api/runs/{runId}/export?format=csv|json&outcome= – every row (or one outcome), streamed
 export const GET = withOperator(
-  async ({ params, query }) => {
+  async (ctx) => {
+    const { params, query } = ctx;
     const run = await getRun(params.runId);
+    await recordAuditEvent({
+      ...requestAudit(ctx),
+      action: "export.downloaded",
+      targetType: "run",
+      targetId: run.id,
+      details: { format: query.format, outcome: query.outcome ?? "all" },
+    });
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const name = `erasure-run-${run.id.slice(0, 8)}-${run.provider}-${query.outcome ?? "all"}-${stamp}.${query.format}`;
     return new Response(exportRunItems(run.id, query.format, query.outcome), {

@@ -1,3 +1,4 @@
+import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
 import { withOperator } from "@/lib/http/with-operator";
 import { getRun } from "@/lib/runs/read-runs";
 import { scheduleProcessingRetry } from "@/lib/runs/retry-processing";
@@ -10,8 +11,16 @@ export const dynamic = "force-dynamic";
 
 // POST /api/runs/{runId}/retry-processing – re-attempt `processing` rows every few minutes until a deadline
 export const POST = withOperator(
-  async ({ params, body }) => {
-    await scheduleProcessingRetry(params.runId, body);
+  async (ctx) => {
+    const { params, body } = ctx;
+    const scheduled = await scheduleProcessingRetry(params.runId, body);
+    await recordAuditEvent({
+      ...requestAudit(ctx),
+      action: "run.retry_scheduled",
+      targetType: "run",
+      targetId: params.runId,
+      details: { until: scheduled.until.toISOString(), rows: scheduled.rows },
+    });
     return getRun(params.runId);
   },
   {

@@ -1,0 +1,299 @@
+// Each audited action writes exactly one event with the right actor, action and target.
+import { sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { POST as cancelRun } from "@/app/api/runs/[runId]/cancel/route";
+import { GET as exportRun } from "@/app/api/runs/[runId]/export/route";
+import { POST as startRun } from "@/app/api/runs/route";
+import { DELETE as revokeToken } from "@/app/api/tokens/[tokenId]/route";
+import { POST as createToken } from "@/app/api/tokens/route";
+import { PATCH as updateUser } from "@/app/api/users/[userId]/route";
+import { POST as createUser } from "@/app/api/users/route";
+import { signIn } from "@/lib/auth/sign-in";
+import { executeRows } from "@/lib/db/client";
+import { getDb } from "@/lib/db/db";
+import {
+  bearer,
+  makeUser,
+  request,
+  routeContext,
+} from "@/lib/testing/fixtures";
+import { GET as verify } from "./verify/route";
+
+let admin: { id: string; email: string };
+let adminAuth: Record<string, string>;
+
+beforeAll(async () => {
+  // A configured provider; creating and cancelling a run never calls it (no worker runs here).
+  Object.assign(process.env, {
+    VOD_ACCESS_KEY_ID: "id",
+    VOD_ACCESS_KEY_SECRET: "secret",
+    VOD_ENDPOINT: "http://127.0.0.1:9/",
+  });
+  admin = await makeUser("admin");
+  adminAuth = {
+    authorization: `Bearer ${await bearer(admin.id)}`,
+    "user-agent": "events-test",
+    "x-forwarded-for": "198.51.100.4",
+  };
+});
+
+interface EventRow {
+  action: string;
+  actor: string;
+  actor_id: string | null;
+  target_id: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+async function eventsDuring(
+  action: () => Promise<unknown>,
+): Promise<EventRow[]> {
+  const db = await getDb();
+  const [{ last }] = (await executeRows<{ last: number | null }>(
+    db,
+    sql`select max(position) as last from audit_events`,
+  )) as [{ last: number | null }];
+  await action();
+  return executeRows<EventRow>(
+    db,
+    sql`select action, actor, actor_id, target_id, ip, details from audit_events where position > ${last ?? 0} order by position`,
+  );
+}
+
+it.each([
+  [
+    "auth.signed_in",
+    async () => {
+      const user = await makeUser("viewer");
+      return {
+        run: () =>
+          signIn(
+            { email: user.email, password: "correct-horse-battery" },
+            { ip: "192.0.2.1" },
+          ),
+        actor: user.email,
+        target: user.id,
+      };
+    },
+  ],
+  [
+    "auth.sign_in_failed",
+    async () => {
+      const user = await makeUser("viewer");
+      return {
+        run: () =>
+          signIn({ email: user.email, password: "wrong" }, { ip: "192.0.2.1" }),
+        actor: user.email,
+        target: user.email,
+      };
+    },
+  ],
+  [
+    "user.created",
+    async () => ({
+      run: () =>
+        createUser(
+          request("/api/users", {
+            method: "POST",
+            headers: adminAuth,
+            body: {
+              email: "new-user@erasure.test",
+              role: "viewer",
+              password: "a-long-password-1",
+            },
+          }),
+          routeContext(),
+        ),
+      actor: undefined,
+      target: undefined,
+    }),
+  ],
+  [
+    "user.updated",
+    async () => {
+      const user = await makeUser("viewer");
+      return {
+        run: () =>
+          updateUser(
+            request(`/api/users/${user.id}`, {
+              method: "PATCH",
+              headers: adminAuth,
+              body: { role: "operator" },
+            }),
+            routeContext({ userId: user.id }),
+          ),
+        actor: undefined,
+        target: user.id,
+      };
+    },
+  ],
+  [
+    "token.created",
+    async () => ({
+      run: () =>
+        createToken(
+          request("/api/tokens", {
+            method: "POST",
+            headers: adminAuth,
+            body: { name: "audited" },
+          }),
+          routeContext(),
+        ),
+      actor: undefined,
+      target: undefined,
+    }),
+  ],
+  [
+    "token.revoked",
+    async () => {
+      const response = await createToken(
+        request("/api/tokens", {
+          method: "POST",
+          headers: adminAuth,
+          body: { name: "to-revoke" },
+        }),
+        routeContext(),
+      );
+      const { summary } = await response.json();
+      return {
+        run: () =>
+          revokeToken(
+            request(`/api/tokens/${summary.id}`, {
+              method: "DELETE",
+              headers: adminAuth,
+            }),
+            routeContext({ tokenId: summary.id }),
+          ),
+        actor: undefined,
+        target: summary.id,
+      };
+    },
+  ],
+  [
+    "run.started",
+    async () => ({
+      run: () =>
+        startRun(
+          request("/api/runs", {
+            method: "POST",
+            headers: adminAuth,
+            body: {
+              provider: "vod",
+              ids: ["a".repeat(32)],
+              confirmation: "delete 1 video",
+            },
+          }),
+          routeContext(),
+        ),
+      actor: undefined,
+      target: undefined,
+    }),
+  ],
+  [
+    "run.cancelled",
+    async () => {
+      const response = await startRun(
+        request("/api/runs", {
+          method: "POST",
+          headers: adminAuth,
+          body: {
+            provider: "vod",
+            ids: ["b".repeat(32)],
+            confirmation: "delete 1 video",
+          },
+        }),
+        routeContext(),
+      );
+      const { id } = await response.json();
+      return {
+        run: () =>
+          cancelRun(
+            request(`/api/runs/${id}/cancel`, {
+              method: "POST",
+              headers: adminAuth,
+            }),
+            routeContext({ runId: id }),
+          ),
+        actor: undefined,
+        target: id,
+      };
+    },
+  ],
+  [
+    "export.downloaded",
+    async () => {
+      const response = await startRun(
+        request("/api/runs", {
+          method: "POST",
+          headers: adminAuth,
+          body: {
+            provider: "vod",
+            ids: ["c".repeat(32)],
+            confirmation: "delete 1 video",
+          },
+        }),
+        routeContext(),
+      );
+      const { id } = await response.json();
+      return {
+        run: async () =>
+          (
+            await exportRun(
+              request(`/api/runs/${id}/export?format=csv`, {
+                headers: adminAuth,
+              }),
+              routeContext({ runId: id }),
+            )
+          ).text(),
+        actor: undefined,
+        target: id,
+      };
+    },
+  ],
+  [
+    "audit.verified",
+    async () => ({
+      run: () =>
+        verify(
+          request("/api/audit/verify", { headers: adminAuth }),
+          routeContext(),
+        ),
+      actor: undefined,
+      target: undefined,
+    }),
+  ],
+] as const)("%s writes exactly one event", async (action, setup) => {
+  const { run, actor, target } = await setup();
+  const events = await eventsDuring(run);
+  expect(events.map((event) => event.action)).toEqual([action]);
+  const [event] = events;
+  if (actor) expect(event!.actor).toBe(actor);
+  else {
+    expect(event!.actor_id).toBe(admin.id);
+    expect(event!.ip).toBe("198.51.100.4");
+  }
+  if (target) expect(event!.target_id).toBe(target);
+});
+
+it("records the typed confirmation with the run start", async () => {
+  const events = await eventsDuring(() =>
+    startRun(
+      request("/api/runs", {
+        method: "POST",
+        headers: adminAuth,
+        body: {
+          provider: "vod",
+          ids: ["d".repeat(32), "e".repeat(32)],
+          confirmation: "delete 2 videos",
+        },
+      }),
+      routeContext(),
+    ),
+  );
+  expect(events[0]!.details).toMatchObject({
+    provider: "vod",
+    total: 2,
+    confirmation: "delete 2 videos",
+  });
+});

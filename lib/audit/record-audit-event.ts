@@ -1,0 +1,99 @@
+import "server-only";
+import { desc, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Operator } from "@/lib/auth/operator";
+import type { Db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/db";
+import { auditEvents } from "@/lib/db/schema";
+import { clientIp } from "@/lib/http/client-ip";
+import { auditActions } from "./actions";
+import { eventHash, GENESIS_HASH, type ChainedEvent } from "./chain";
+
+// Any constant works; every console instance must use the same one.
+const AUDIT_APPEND_LOCK = 7_201_946_114;
+
+const auditInputSchema = z.object({
+  action: z.enum(auditActions),
+  actorId: z.string().uuid().nullable(),
+  actor: z.string().min(1).max(320),
+  targetType: z.string().max(40).nullable(),
+  targetId: z.string().max(400).nullable(),
+  details: z.record(z.string(), z.unknown()),
+  requestId: z.string().max(100).nullable(),
+  ip: z.string().max(100).nullable(),
+  userAgent: z.string().max(500).nullable(),
+});
+export type AuditInput = z.infer<typeof auditInputSchema>;
+
+/** Who did it and through which request, from a route handler's context. */
+export function auditContext(
+  operator: Operator | null,
+  request?: { requestId?: string; ip?: string; userAgent?: string | null },
+) {
+  return {
+    actorId: operator?.id ?? null,
+    actor: operator
+      ? operator.via.kind === "token"
+        ? `${operator.email} (token ${operator.via.tokenName})`
+        : operator.email
+      : "system",
+    requestId: request?.requestId ?? null,
+    ip: request?.ip ?? null,
+    userAgent: request?.userAgent?.slice(0, 500) ?? null,
+  };
+}
+
+/**
+ * Appends one event to the chain. The advisory lock (held to the end of the transaction)
+ * serialises appends from every console instance, so positions stay contiguous and each event
+ * links to the one before it. Pass `tx` to append inside the caller's transaction.
+ */
+export async function recordAuditEvent(
+  input: Omit<AuditInput, "targetType" | "targetId" | "details"> & {
+    targetType?: string | null;
+    targetId?: string | null;
+    details?: Record<string, unknown>;
+  },
+  tx?: Db,
+): Promise<number> {
+  const parsed = auditInputSchema.parse({
+    targetType: null,
+    targetId: null,
+    details: {},
+    ...input,
+  });
+  const append = async (db: Db) => {
+    await db.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`);
+    const [last] = await db
+      .select({ position: auditEvents.position, hash: auditEvents.hash })
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.position))
+      .limit(1);
+    const event = {
+      position: (last?.position ?? 0) + 1,
+      at: new Date().toISOString(),
+      ...parsed,
+    } satisfies ChainedEvent;
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    await db
+      .insert(auditEvents)
+      .values({ ...event, prevHash, hash: eventHash(prevHash, event) });
+    return event.position;
+  };
+  if (tx) return append(tx);
+  const db = await getDb();
+  return db.transaction((inner) => append(inner as unknown as Db));
+}
+
+/** The audit context of a route handler call (operator, request ID, IP, user agent). */
+export function requestAudit(ctx: {
+  operator: Operator;
+  requestId: string;
+  req: Request;
+}) {
+  return auditContext(ctx.operator, {
+    requestId: ctx.requestId,
+    ip: clientIp(ctx.req.headers) ?? undefined,
+    userAgent: ctx.req.headers.get("user-agent"),
+  });
+}
