@@ -7,9 +7,11 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { useCreateToken, useUsers } from "@/lib/auth/queries";
 import { roleLabels } from "@/lib/auth/roles";
 import { createTokenBodySchema } from "@/lib/auth/schemas";
+import { useHydrated } from "@/lib/use-hydrated";
 
 export function CreateTokenForm() {
   const users = useUsers();
+  const hydrated = useHydrated();
   const create = useCreateToken();
   const [formError, setFormError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
@@ -64,7 +66,7 @@ export function CreateTokenForm() {
               ))}
           </Select>
         </div>
-        <Button type="submit" disabled={create.isPending}>
+        <Button type="submit" disabled={create.isPending || !hydrated}>
           {create.isPending ? "Creating…" : "Create token"}
         </Button>
       </form>

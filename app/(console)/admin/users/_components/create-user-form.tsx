@@ -7,8 +7,10 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { useCreateUser } from "@/lib/auth/queries";
 import { roleDescriptions, roleLabels } from "@/lib/auth/roles";
 import { createUserBodySchema, roleSchema } from "@/lib/auth/schemas";
+import { useHydrated } from "@/lib/use-hydrated";
 
 export function CreateUserForm() {
+  const hydrated = useHydrated();
   const create = useCreateUser();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -35,6 +37,7 @@ export function CreateUserForm() {
   return (
     <Card className="p-4">
       <form
+        method="post"
         onSubmit={onSubmit}
         className="grid items-end gap-3 md:grid-cols-[2fr_1.5fr_1fr_1.5fr_auto]"
         noValidate
@@ -67,7 +70,7 @@ export function CreateUserForm() {
             minLength={12}
           />
         </div>
-        <Button type="submit" disabled={create.isPending}>
+        <Button type="submit" disabled={create.isPending || !hydrated}>
           {create.isPending ? "Adding…" : "Add user"}
         </Button>
       </form>
