@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
-import { ComingSoon, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
+import { requireOperator } from "@/lib/auth";
+import { AuditConsole } from "./_components/audit-console";
 
 export const metadata: Metadata = { title: "Audit" };
 
-export default function AuditPage() {
+export default async function AuditPage() {
+  // Viewers included: the record only answers questions, it changes nothing.
+  await requireOperator();
   return (
     <>
       <PageHeader
         title="Audit"
         description="Answer “was video X deleted, by whom, when?” and verify the record."
       />
-      <ComingSoon>
-        Here you will search any video ID across every run, export the audit
-        log, and verify that the tamper-evident event chain is intact.
-      </ComingSoon>
+      <AuditConsole />
     </>
   );
 }
