@@ -9,7 +9,9 @@ test("an admin adds a user, issues a token shown once, and revoking it locks the
   const email = `script-${Date.now()}@erasure.test`;
   await signIn(page, "admin", "/admin/users");
   // The list is fetched by the client: once it shows, the form is hydrated and submits via fetch.
-  await expect(page.getByRole("cell", { name: "viewer@erasure.demo" })).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: "viewer@erasure.demo" }),
+  ).toBeVisible();
 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("operator");
