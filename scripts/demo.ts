@@ -3,7 +3,7 @@
 // with every provider pointed at it, and a production build served at http://localhost:3000
 // (PORT to change it).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
@@ -30,6 +30,18 @@ function demoSecret(): string {
   if (!existsSync(file))
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
+}
+
+/** An Ed25519 key for signed audit checkpoints, kept with the demo's data. */
+function demoSigningKey(): string {
+  const file = path.join(dataDir, "demo-audit-signing-key.pem");
+  if (!existsSync(file)) {
+    const { privateKey } = generateKeyPairSync("ed25519");
+    writeFileSync(file, privateKey.export({ format: "pem", type: "pkcs8" }), {
+      mode: 0o600,
+    });
+  }
+  return readFileSync(file, "utf8");
 }
 
 function buildIfStale(): void {
@@ -66,8 +78,9 @@ function shutdown(code: number): never {
 }
 
 async function main(): Promise<void> {
-  const env = { ...process.env, ERASURE_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, ERASURE_DATA_DIR: dataDir };
   env.AUTH_SECRET ??= demoSecret();
+  env.ERASURE_AUDIT_SIGNING_KEY ??= demoSigningKey();
   env.NEXTAUTH_URL ??= origin;
   process.env.ERASURE_DATA_DIR = dataDir;
 

@@ -6,13 +6,13 @@ import {
   AKOOL_PATHS,
   deleteReply,
   jsonReply,
+  SCRIPTED_IDS,
   setupScriptedAkool,
 } from "@/lib/providers/akool-testing";
 import { classifyRejection, readAkoolAnswer } from "@/lib/providers/akool-wire";
 
 const akool = setupScriptedAkool();
-const A = "68919a464b4dbdd4ab3d3034";
-const B = "6891a07f5d612f78c9204f1c";
+const [A, B] = SCRIPTED_IDS;
 
 describe("akool request shape (akool.md §2, §3)", () => {
   it("sends only x-api-key, and the IDs as one comma-joined string", async () => {

@@ -163,6 +163,12 @@ export interface SeenRequest {
   body: unknown;
 }
 
+/** Two well-formed AKOOL IDs (24 hex) for the scripted AKOOL's answers. */
+export const SCRIPTED_IDS = [
+  "68919a464b4dbdd4ab3d3034",
+  "6891a07f5d612f78c9204f1c",
+] as const;
+
 export const jsonReply = (body: unknown, status = 200): ScriptedReply => ({
   status,
   body,

@@ -7,12 +7,12 @@ import {
   deleteReply,
   jsonReply,
   resultsReply,
+  SCRIPTED_IDS,
   setupScriptedAkool,
 } from "@/lib/providers/akool-testing";
 
 const akool = setupScriptedAkool();
-const A = "68919a464b4dbdd4ab3d3034";
-const B = "6891a07f5d612f78c9204f1c";
+const [A, B] = SCRIPTED_IDS;
 
 describe("akool whole-call business codes (akool.md §5, §8)", () => {
   it("confirms a whole-call 1008 by look-up: absent ⇒ not_found, still there ⇒ failed", async () => {

@@ -1,39 +1,12 @@
 // Failure paths of the Imagine.art adapter against the sandbox (shared/providers/imagine.md §2,
 // §5, §6, §8): credentials, throttling (the fake's own limit and injected), transport faults.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  startSandboxProcess,
-  type SandboxProcess,
-} from "@/lib/testing/sandbox-process";
-import { createImagineAdapter, type ImagineAdapterConfig } from "./imagine";
+import { describe, expect, it } from "vitest";
+import { setupImagineSandbox } from "./imagine-testing";
 
-interface Video {
-  id: string;
-  owner: string;
-  status: string;
-  deleted: boolean;
-}
-interface Call {
-  method: string;
-  path: string;
-  status: number;
-  fault?: string;
-}
-
-let sandbox: SandboxProcess;
-let apiKey: string;
-
-const adapter = (extra: Partial<ImagineAdapterConfig> = {}) =>
-  createImagineAdapter({
-    baseUrl: `${sandbox.url}/imagine`,
-    apiKey,
-    timeoutMs: 5_000,
-    ...extra,
-  });
-const videos = () => sandbox.control<Video[]>("GET", "videos?provider=imagine");
-const calls = () => sandbox.control<Call[]>("GET", "calls?provider=imagine");
-const faults = (patch: Record<string, number>) =>
-  sandbox.control("PUT", "faults", { provider: "imagine", ...patch });
+const { adapter, videos, calls, faults, limits } = setupImagineSandbox({
+  seed: 3,
+  limits: { ratePerMin: 10_000 },
+});
 
 async function ownedFinished(count: number): Promise<string[]> {
   const ids = (await videos())
@@ -47,34 +20,6 @@ async function deletedInTruth(ids: string[]): Promise<boolean[]> {
   const all = await videos();
   return ids.map((id) => all.find((v) => v.id === id)!.deleted);
 }
-
-beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  const credentials = await sandbox.control<{ imagine: { apiKey: string } }>(
-    "GET",
-    "credentials",
-  );
-  apiKey = credentials.imagine.apiKey;
-});
-afterAll(() => sandbox.stop());
-
-beforeEach(async () => {
-  await sandbox.control("POST", "reset", { provider: "imagine", seed: 3 });
-  await faults({
-    errorRate: 0,
-    throttleRate: 0,
-    malformedRate: 0,
-    hangRate: 0,
-    resetRate: 0,
-    latencyMs: 0,
-    jitterMs: 0,
-  });
-  await sandbox.control("PUT", "limits", {
-    provider: "imagine",
-    ratePerMin: 10_000,
-  });
-  await sandbox.control("DELETE", "calls");
-});
 
 describe("imagine adapter: credentials", () => {
   it("a wrong key fails every ID with auth (retryable, never forbidden) and stops sending", async () => {
@@ -115,10 +60,7 @@ describe("imagine adapter: credentials", () => {
 
 describe("imagine adapter: throttling", () => {
   it("the fake's own per-minute limit (429/1202) → throttled, later IDs not sent", async () => {
-    await sandbox.control("PUT", "limits", {
-      provider: "imagine",
-      ratePerMin: 2,
-    });
+    await limits({ ratePerMin: 2 });
     const ids = await ownedFinished(4);
     const result = await adapter().delete(ids);
     expect(result.get(ids[0]!)?.outcome).toBe("deleted");

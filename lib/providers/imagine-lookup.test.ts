@@ -1,98 +1,10 @@
 // Contract tests of the Imagine.art adapter against the sandbox (shared/providers/imagine.md §1,
 // §4, §8): configurable delete method and path, the 405 fallback, look-up and health.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  startSandboxProcess,
-  type SandboxProcess,
-} from "@/lib/testing/sandbox-process";
-import { createImagineAdapter, type ImagineAdapterConfig } from "./imagine";
+import { describe, expect, it } from "vitest";
+import { foreign, owned, setupImagineSandbox } from "./imagine-testing";
 
-interface Video {
-  id: string;
-  uuid: string;
-  status: string;
-  owner: string;
-  deleted: boolean;
-  name: string;
-}
-interface Call {
-  method: string;
-  path: string;
-  status: number;
-}
-
-let sandbox: SandboxProcess;
-let apiKey: string;
-
-const adapter = (extra: Partial<ImagineAdapterConfig> = {}) =>
-  createImagineAdapter({
-    baseUrl: `${sandbox.url}/imagine`,
-    apiKey,
-    timeoutMs: 5_000,
-    ...extra,
-  });
-const videos = () => sandbox.control<Video[]>("GET", "videos?provider=imagine");
-const calls = () => sandbox.control<Call[]>("GET", "calls?provider=imagine");
-const limits = (patch: Record<string, unknown>) =>
-  sandbox.control("PUT", "limits", { provider: "imagine", ...patch });
-const missing = async (count: number) =>
-  (
-    await sandbox.control<{ ids: string[] }>(
-      "GET",
-      `missing?provider=imagine&count=${count}`,
-    )
-  ).ids;
-
-async function pick(
-  count: number,
-  where: (v: Video) => boolean,
-): Promise<Video[]> {
-  const found = (await videos()).filter((v) => !v.deleted && where(v));
-  expect(found.length).toBeGreaterThanOrEqual(count);
-  return found.slice(0, count);
-}
-const owned = (status: string) => (v: Video) =>
-  v.owner === "console" && v.status === status;
-const foreign = (v: Video) => v.owner === "other";
-
-async function truth(id: string): Promise<Video> {
-  const video = (await videos()).find((v) => v.id === id);
-  if (!video) throw new Error(`no sandbox video ${id}`);
-  return video;
-}
-
-beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  const credentials = await sandbox.control<{ imagine: { apiKey: string } }>(
-    "GET",
-    "credentials",
-  );
-  apiKey = credentials.imagine.apiKey;
-});
-afterAll(() => sandbox.stop());
-
-beforeEach(async () => {
-  await sandbox.control("POST", "reset", { provider: "imagine", seed: 7 });
-  await sandbox.control("PUT", "faults", {
-    provider: "imagine",
-    errorRate: 0,
-    throttleRate: 0,
-    malformedRate: 0,
-    hangRate: 0,
-    resetRate: 0,
-    latencyMs: 0,
-    jitterMs: 0,
-  });
-  // A high per-minute limit keeps these tests clear of the fake's 50/min (§6).
-  await limits({
-    ratePerMin: 10_000,
-    unknownIdStatus: 404,
-    foreignId: "hidden",
-    inProgressDelete: "allow",
-    deleteMethods: ["DELETE", "POST"],
-  });
-  await sandbox.control("DELETE", "calls");
-});
+const { sandboxUrl, adapter, calls, limits, missing, pick, truth } =
+  setupImagineSandbox();
 
 describe("imagine adapter: configured endpoints", () => {
   it("honours a configured method and path, and a base ending in /v2", async () => {
@@ -101,7 +13,7 @@ describe("imagine adapter: configured endpoints", () => {
     expect((await current.delete([a!.id])).get(a!.id)?.outcome).toBe("deleted");
     const post = adapter({ deleteMethod: "POST" });
     expect((await post.delete([b!.id])).get(b!.id)?.outcome).toBe("deleted");
-    const v2 = adapter({ baseUrl: `${sandbox.url}/imagine/v2/` });
+    const v2 = adapter({ baseUrl: `${sandboxUrl()}/imagine/v2/` });
     expect((await v2.delete([c!.id])).get(c!.id)?.outcome).toBe("deleted");
     expect((await calls()).map((x) => `${x.method} ${x.path}`)).toEqual([
       `DELETE /v2/video/${a!.id}`,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { own, startMemoriesKit, type MemoriesKit } from "./memories-test-kit";
+import { own, setupMemoriesKit } from "./memories-test-kit";
 import {
   startFaultProxy,
   type FaultProxy,
@@ -10,19 +10,16 @@ import {
 // the delete is accepted but the look-up afterwards fails (shared/providers/memories.md §3, §8).
 // A proxy in front of the sandbox fails one endpoint at a time; everything else is the sandbox.
 
-let kit: MemoriesKit;
+const kit = setupMemoriesKit();
 let proxy: FaultProxy;
 
 beforeAll(async () => {
-  kit = await startMemoriesKit();
   proxy = await startFaultProxy(kit.sandbox.url);
 });
 afterAll(async () => {
   await proxy?.stop();
-  await kit?.sandbox.stop();
 });
 beforeEach(async () => {
-  await kit.reset();
   proxy.calls.length = 0;
   proxy.rule = () => ({ kind: "forward" });
 });

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { own, startMemoriesKit, type MemoriesKit } from "./memories-test-kit";
+import { describe, expect, it } from "vitest";
+import { own, setupMemoriesKit } from "./memories-test-kit";
 
 // Error paths of the memories.ai adapter that hit every call alike: the sandbox's fault injection
 // and its own auth and rate-limit answers (shared/providers/memories.md §2, §5, §6). Faults on
 // delete_videos alone are in memories-delete-faults.test.ts.
 
-let kit: MemoriesKit;
-
-beforeAll(async () => {
-  kit = await startMemoriesKit();
-});
-afterAll(async () => {
-  await kit?.sandbox.stop();
-});
-beforeEach(async () => {
-  await kit.reset();
-});
+const kit = setupMemoriesKit();
 
 /** A deletable video and a missing ID, and a check that nothing was deleted. */
 async function batch() {

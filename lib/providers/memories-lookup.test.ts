@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { own, startMemoriesKit, type MemoriesKit } from "./memories-test-kit";
+import { describe, expect, it } from "vitest";
+import { own, setupMemoriesKit } from "./memories-test-kit";
 import { startFaultProxy } from "./memories-test-proxy";
 
 // lookup, list and healthCheck of the memories.ai adapter (v1 paths) against the sandbox
 // (shared/providers/memories.md §4, §7).
 
-let kit: MemoriesKit;
-
-beforeAll(async () => {
-  kit = await startMemoriesKit();
-});
-afterAll(async () => {
-  await kit?.sandbox.stop();
-});
-beforeEach(async () => {
-  await kit.reset();
-});
+const kit = setupMemoriesKit();
 
 describe("lookup", () => {
   it("reports existence, status and name; absence for other namespaces and accounts", async () => {

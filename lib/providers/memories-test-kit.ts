@@ -1,4 +1,4 @@
-import "server-only";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import {
   startSandboxProcess,
   type SandboxProcess,
@@ -6,6 +6,7 @@ import {
 import { createMemoriesAdapter, type MemoriesAdapterConfig } from "./memories";
 
 // Test-only: the sandbox process plus the few control calls the memories adapter tests share.
+// Never imported by production code.
 
 export interface SandboxVideo {
   id: string;
@@ -68,23 +69,41 @@ export interface MemoriesKit {
   reset(count?: number): Promise<void>;
 }
 
-export async function startMemoriesKit(): Promise<MemoriesKit> {
-  const sandbox = await startSandboxProcess();
-  const all = await sandbox.control<
-    Record<string, { apiKey: string; otherApiKey: string }>
-  >("GET", "credentials");
-  const credentials = all.memories!;
-  const baseUrl = `${sandbox.url}/memories`;
+/** Starts one sandbox for the test file; every test starts from a fresh world (`reset()`). */
+export function setupMemoriesKit(): MemoriesKit {
+  let sandbox: SandboxProcess;
+  let credentials: MemoriesKit["credentials"];
+
+  beforeAll(async () => {
+    sandbox = await startSandboxProcess();
+    const all = await sandbox.control<
+      Record<string, { apiKey: string; otherApiKey: string }>
+    >("GET", "credentials");
+    credentials = all.memories!;
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+  });
+  beforeEach(async () => {
+    await kit.reset();
+  });
+
   const videos = () =>
     sandbox.control<SandboxVideo[]>("GET", "videos?provider=memories");
 
   const kit: MemoriesKit = {
-    sandbox,
-    credentials,
-    baseUrl,
+    get sandbox() {
+      return sandbox;
+    },
+    get credentials() {
+      return credentials;
+    },
+    get baseUrl() {
+      return `${sandbox.url}/memories`;
+    },
     adapter: (config = {}) =>
       createMemoriesAdapter({
-        baseUrl,
+        baseUrl: kit.baseUrl,
         apiKey: credentials.apiKey,
         timeoutMs: 5_000,
         ...config,

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { own, startMemoriesKit, type MemoriesKit } from "./memories-test-kit";
+import { describe, expect, it } from "vitest";
+import { own, setupMemoriesKit } from "./memories-test-kit";
 
 // The deprecated v1.1 paths (`/serve/api/video/...`, shared/providers/memories.md §1, §4): no
 // `video_nos`, no `unique_id`, every number a string. Look-ups read one page of the library when
 // it fits, and fall back to one exact `video_no` query per ID when it does not.
 
-let kit: MemoriesKit;
-
-beforeAll(async () => {
-  kit = await startMemoriesKit();
-});
-afterAll(async () => {
-  await kit?.sandbox.stop();
-});
-beforeEach(async () => {
-  await kit.reset();
-});
+const kit = setupMemoriesKit();
 
 const v11 = () => kit.adapter({ apiVersion: "v1.1" });
 

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MEMORIES_ID_PATTERN } from "./memories";
-import { own, startMemoriesKit, type MemoriesKit } from "./memories-test-kit";
+import { own, setupMemoriesKit } from "./memories-test-kit";
 
 // Contract tests of the memories.ai adapter (v1 paths) against the sandbox, following the outcome
 // mapping of shared/providers/memories.md §8. Look-up and list: memories-lookup.test.ts; errors:
 // memories-errors.test.ts and memories-delete-faults.test.ts; v1.1: memories-v11.test.ts.
 
-let kit: MemoriesKit;
-
-beforeAll(async () => {
-  kit = await startMemoriesKit();
-});
-afterAll(async () => {
-  await kit?.sandbox.stop();
-});
-beforeEach(async () => {
-  await kit.reset();
-});
+const kit = setupMemoriesKit();
 
 describe("adapter description", () => {
   it("states the documented limits, statuses and ID forms", () => {

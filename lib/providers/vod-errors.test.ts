@@ -1,39 +1,13 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from "vitest";
+import { describe, expect, it } from "vitest";
 import { callVod } from "./vod-rpc";
 import { formBody, signedRpcParams, signRpc } from "./vod-signing";
-import { liveIds, startVodSandbox, type VodSandbox } from "./vod-testing";
+import { expectUntouched, liveIds, setupVodSandbox } from "./vod-testing";
 import { readResponse } from "./vod-wire";
 
 // Contract tests for VOD's documented errors (vod.md §6, §12) and the sandbox's injected faults.
 // After every failure the sandbox's true state must show that nothing was deleted by mistake.
 
-let vod: VodSandbox;
-
-beforeAll(async () => {
-  vod = await startVodSandbox();
-});
-afterAll(async () => {
-  await vod.sandbox.stop();
-});
-beforeEach(async () => {
-  await vod.reset();
-});
-afterEach(async () => {
-  await vod.reset();
-});
-
-async function expectUntouched(ids: string[]): Promise<void> {
-  const state = new Map((await vod.videos()).map((v) => [v.id, v]));
-  for (const id of ids) expect(state.get(id)?.deleted).toBe(false);
-}
+const vod = setupVodSandbox();
 
 describe("rejected credentials → auth, retryable, never forbidden (DESIGN §4)", () => {
   for (const signatureMismatchStatus of [400, 403]) {
@@ -61,7 +35,7 @@ describe("rejected credentials → auth, retryable, never forbidden (DESIGN §4)
       expect((await vod.calls(since)).map((c) => c.status)).toEqual([
         signatureMismatchStatus,
       ]);
-      await expectUntouched(ids);
+      await expectUntouched(vod, ids);
       const looked = await vod
         .adapter({ accessKeySecret: "not-the-secret" })
         .lookup(ids);
@@ -87,7 +61,7 @@ describe("rejected credentials → auth, retryable, never forbidden (DESIGN §4)
         retryable: true,
       });
     }
-    await expectUntouched(ids);
+    await expectUntouched(vod, ids);
   });
 });
 
@@ -118,7 +92,7 @@ describe("signature (vod.md §9) against the sandbox", () => {
     expect(await refused.json()).toMatchObject({
       Code: "SignatureDoesNotMatch",
     });
-    await expectUntouched([a!, b!]);
+    await expectUntouched(vod, [a!, b!]);
 
     const accepted = await send(formBody(signed));
     expect(accepted.status).toBe(200);
@@ -216,7 +190,7 @@ describe("request errors (not retryable)", () => {
           retryable: false,
         },
       });
-      await expectUntouched(ids);
+      await expectUntouched(vod, ids);
       // 20 VideoIds + 1 ReferenceId: over the cap only when the lists count together.
       const mixed = await callVod(vod.client(), "GetVideoInfos", {
         VideoIds: ids.slice(0, 20).join(","),

@@ -1,35 +1,9 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from "vitest";
-import { liveIds, startVodSandbox, type VodSandbox } from "./vod-testing";
+import { describe, expect, it } from "vitest";
+import { expectUntouched, liveIds, setupVodSandbox } from "./vod-testing";
 // Contract tests: throttling (vod.md §6: Throttling.User is an HTTP 400) and the sandbox's injected
 // transport faults. After each, the sandbox's true state shows nothing was deleted.
 
-let vod: VodSandbox;
-
-beforeAll(async () => {
-  vod = await startVodSandbox();
-});
-afterAll(async () => {
-  await vod.sandbox.stop();
-});
-beforeEach(async () => {
-  await vod.reset();
-});
-afterEach(async () => {
-  await vod.reset();
-});
-
-async function expectUntouched(ids: string[]): Promise<void> {
-  const state = new Map((await vod.videos()).map((v) => [v.id, v]));
-  for (const id of ids) expect(state.get(id)?.deleted).toBe(false);
-}
+const vod = setupVodSandbox();
 
 describe("throttling (Throttling.User is HTTP 400, §6)", () => {
   it("exceeding the DeleteVideo QPS limit → throttled, retryable; nothing deleted", async () => {
@@ -46,7 +20,7 @@ describe("throttling (Throttling.User is HTTP 400, §6)", () => {
       retryable: true,
     });
     expect((await vod.calls(since)).map((c) => c.status)).toEqual([400]);
-    await expectUntouched([b!]);
+    await expectUntouched(vod, [b!]);
   });
 
   it("40 concurrent calls against the default 30 QPS: the surplus is throttled, never failed otherwise", async () => {
@@ -80,7 +54,7 @@ describe("throttling (Throttling.User is HTTP 400, §6)", () => {
         retryable: true,
       });
     await vod.faults({ throttleRate: 0 });
-    await expectUntouched(ids);
+    await expectUntouched(vod, ids);
   });
 });
 
@@ -106,7 +80,7 @@ describe("transport faults", () => {
       retryable: true,
     });
     await vod.faults({ hangRate: 0 });
-    await expectUntouched(ids);
+    await expectUntouched(vod, ids);
   });
 
   it("a reset connection: failed, retryable, code network", async () => {
@@ -120,7 +94,7 @@ describe("transport faults", () => {
         retryable: true,
       });
     await vod.faults({ resetRate: 0 });
-    await expectUntouched(ids);
+    await expectUntouched(vod, ids);
   });
 
   it("a malformed body: failed, retryable, code malformed, raw snippet kept", async () => {
@@ -142,7 +116,7 @@ describe("transport faults", () => {
       retryable: true,
     });
     await vod.faults({ malformedRate: 0 });
-    await expectUntouched(ids);
+    await expectUntouched(vod, ids);
   });
 
   it("a 5xx (InternalError): failed, retryable, provider code and message kept", async () => {
@@ -160,6 +134,6 @@ describe("transport faults", () => {
     }
     expect(await vod.adapter().healthCheck()).toMatchObject({ ok: false });
     await vod.faults({ errorRate: 0 });
-    await expectUntouched(ids);
+    await expectUntouched(vod, ids);
   });
 });

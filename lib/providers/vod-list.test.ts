@@ -1,33 +1,12 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from "vitest";
+import { describe, expect, it } from "vitest";
 import type { VideoSummary } from "./types";
 import { matchExpression } from "./vod-list";
-import { liveIds, startVodSandbox, type VodSandbox } from "./vod-testing";
+import { liveIds, setupVodSandbox } from "./vod-testing";
 
 // Contract tests: list through SearchMedia with ScrollToken (vod.md §5.4), against the sandbox's
 // VOD fake.
 
-let vod: VodSandbox;
-
-beforeAll(async () => {
-  vod = await startVodSandbox();
-});
-afterAll(async () => {
-  await vod.sandbox.stop();
-});
-beforeEach(async () => {
-  await vod.reset();
-});
-afterEach(async () => {
-  await vod.reset();
-});
+const vod = setupVodSandbox();
 
 async function listAll(
   filter: { status?: string; name?: string } = {},

@@ -1,31 +1,10 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from "vitest";
+import { describe, expect, it } from "vitest";
 import { VOD_STATUSES } from "./vod";
-import { liveIds, startVodSandbox, type VodSandbox } from "./vod-testing";
+import { liveIds, setupVodSandbox } from "./vod-testing";
 // Contract tests: GetVideoInfos look-ups (vod.md §5.1) and the health check against the sandbox's
 // VOD fake.
 
-let vod: VodSandbox;
-
-beforeAll(async () => {
-  vod = await startVodSandbox();
-});
-afterAll(async () => {
-  await vod.sandbox.stop();
-});
-beforeEach(async () => {
-  await vod.reset();
-});
-afterEach(async () => {
-  await vod.reset();
-});
+const vod = setupVodSandbox();
 
 describe("lookup (GetVideoInfos)", () => {
   it("reports status and title of existing videos and not_found for missing ones", async () => {

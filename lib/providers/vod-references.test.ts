@@ -1,33 +1,12 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from "vitest";
+import { describe, expect, it } from "vitest";
 import { callVod } from "./vod-rpc";
-import { startVodSandbox, type VodSandbox } from "./vod-testing";
+import { setupVodSandbox } from "./vod-testing";
 import { getVideoInfosResponseSchema, parseBody } from "./vod-wire";
 
 // Contract tests: deleting and looking up by ReferenceIds (vod.md §4, §5.1, DESIGN §4) against the
 // sandbox's VOD fake, which reports a refused ReferenceId by its VideoId in ForbiddenVideoIds.
 
-let vod: VodSandbox;
-
-beforeAll(async () => {
-  vod = await startVodSandbox();
-});
-afterAll(async () => {
-  await vod.sandbox.stop();
-});
-beforeEach(async () => {
-  await vod.reset();
-});
-afterEach(async () => {
-  await vod.reset();
-});
+const vod = setupVodSandbox();
 
 /** ReferenceId → the video it names, read through GetVideoInfos (the sandbox's /videos lacks it). */
 async function references(): Promise<

@@ -1,4 +1,4 @@
-import "server-only";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import {
   startSandboxProcess,
   type SandboxProcess,
@@ -10,7 +10,8 @@ import {
 } from "./vod";
 import type { VodClient } from "./vod-rpc";
 
-// Test-only: the sandbox's VOD fake as seen by the vod*.test.ts contract tests.
+// Test-only: the sandbox's VOD fake as seen by the vod*.test.ts contract tests. Never imported by
+// production code.
 
 export interface SandboxVideo {
   id: string;
@@ -66,29 +67,53 @@ export interface VodSandbox {
   reset(count?: number): Promise<void>;
 }
 
-export async function startVodSandbox(): Promise<VodSandbox> {
-  const sandbox = await startSandboxProcess();
-  const all = await sandbox.control<Record<string, unknown>>(
-    "GET",
-    "credentials",
-  );
-  const credentials = all.vod as VodSandbox["credentials"];
-  const endpoint = `${sandbox.url}/vod`;
+/**
+ * Starts one sandbox for the test file; every test starts from a fresh world (`reset()`) and the
+ * world is reset again after it.
+ */
+export function setupVodSandbox(): VodSandbox {
+  let sandbox: SandboxProcess;
+  let credentials: VodSandbox["credentials"];
+
+  beforeAll(async () => {
+    sandbox = await startSandboxProcess();
+    const all = await sandbox.control<Record<string, unknown>>(
+      "GET",
+      "credentials",
+    );
+    credentials = all.vod as VodSandbox["credentials"];
+  });
+  afterAll(async () => {
+    await sandbox.stop();
+  });
+  beforeEach(async () => {
+    await vod.reset();
+  });
+  afterEach(async () => {
+    await vod.reset();
+  });
+
   const calls = (since = 0) =>
     sandbox.control<CallEntry[]>("GET", `calls?provider=vod&since=${since}`);
-  return {
-    sandbox,
-    endpoint,
-    credentials,
+  const vod: VodSandbox = {
+    get sandbox() {
+      return sandbox;
+    },
+    get endpoint() {
+      return `${sandbox.url}/vod`;
+    },
+    get credentials() {
+      return credentials;
+    },
     adapter: (overrides = {}) =>
       createVodAdapter({
         ...credentials,
         region: "cn-shanghai",
-        endpoint,
+        endpoint: vod.endpoint,
         ...overrides,
       }),
     client: (overrides = {}) => ({
-      url: `${endpoint}/`,
+      url: `${vod.endpoint}/`,
       credentials,
       timeoutMs: 5000,
       ...overrides,
@@ -122,6 +147,7 @@ export async function startVodSandbox(): Promise<VodSandbox> {
       });
     },
   };
+  return vod;
 }
 
 /** Live videos of this account (`self`) and of another one (`other`), by the sandbox's truth. */
@@ -132,4 +158,13 @@ export async function liveIds(
   return (await vod.videos())
     .filter((v) => v.owner === owner && !v.deleted)
     .map((v) => v.id);
+}
+
+/** Fails the test unless every one of `ids` is still undeleted in the sandbox's true state. */
+export async function expectUntouched(
+  vod: VodSandbox,
+  ids: string[],
+): Promise<void> {
+  const state = new Map((await vod.videos()).map((v) => [v.id, v]));
+  for (const id of ids) expect(state.get(id)?.deleted).toBe(false);
 }

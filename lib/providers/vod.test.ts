@@ -1,33 +1,12 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from "vitest";
+import { describe, expect, it } from "vitest";
 import { VOD_ID_PATTERN, VOD_STATUSES } from "./vod";
-import { liveIds, startVodSandbox, type VodSandbox } from "./vod-testing";
+import { liveIds, setupVodSandbox } from "./vod-testing";
 
 // Contract tests against the sandbox's VOD fake: DeleteVideo per-ID outcomes (vod.md §4, §12),
 // and the adapter's shape. Look-ups: vod-lookup.test.ts; errors: vod-errors.test.ts and
 // vod-faults.test.ts; lists: vod-list.test.ts; ReferenceIds: vod-references.test.ts.
 
-let vod: VodSandbox;
-
-beforeAll(async () => {
-  vod = await startVodSandbox();
-});
-afterAll(async () => {
-  await vod.sandbox.stop();
-});
-beforeEach(async () => {
-  await vod.reset();
-});
-afterEach(async () => {
-  await vod.reset();
-});
+const vod = setupVodSandbox();
 
 describe("adapter shape", () => {
   it("declares the documented limits, ID format and statuses", () => {

@@ -13,7 +13,7 @@ interface Search {
 }
 
 /** The audit page: search video IDs across every run, and verify the event chain. */
-export function AuditConsole() {
+export function AuditConsole({ canCheckpoint }: { canCheckpoint: boolean }) {
   const [search, setSearch] = useState<Search | null>(null);
   return (
     <div className="space-y-6">
@@ -27,7 +27,7 @@ export function AuditConsole() {
             }))
           }
         />
-        <VerifyChainCard />
+        <VerifyChainCard canCheckpoint={canCheckpoint} />
       </div>
       {search ? (
         <LookupResults lookup={search.lookup} searchId={search.searchId} />

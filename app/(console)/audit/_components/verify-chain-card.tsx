@@ -7,7 +7,7 @@ import { useVerifyAuditChain } from "@/lib/audit/queries";
 import { InertText } from "./inert-text";
 
 /** Recomputes the hash chain on the server and says whether any event was altered or removed. */
-export function VerifyChainCard() {
+export function VerifyChainCard({ canCheckpoint }: { canCheckpoint: boolean }) {
   const verify = useVerifyAuditChain();
   const result = verify.data;
   return (
@@ -23,17 +23,41 @@ export function VerifyChainCard() {
             reordered event breaks it.
           </p>
         </div>
-        <Button
-          variant="outline"
-          onClick={() => verify.mutate()}
-          disabled={verify.isPending}
-          aria-describedby="verify-outcome"
-        >
-          {verify.isPending ? (
-            <LoaderCircle aria-hidden className="size-4 animate-spin" />
+        <div className="flex flex-wrap items-center gap-2">
+          <Button
+            variant="outline"
+            onClick={() => verify.mutate(undefined)}
+            disabled={verify.isPending}
+            aria-describedby="verify-outcome"
+          >
+            {verify.isPending ? (
+              <LoaderCircle aria-hidden className="size-4 animate-spin" />
+            ) : null}
+            Verify
+          </Button>
+          <label className="border-border hover:bg-muted inline-flex h-9 cursor-pointer items-center rounded-md border px-3 text-sm">
+            Verify against a checkpoint…
+            <input
+              type="file"
+              accept="application/json,.json"
+              className="sr-only"
+              onChange={async (event) => {
+                const file = event.target.files?.[0];
+                event.target.value = "";
+                if (file) verify.mutate(await file.text());
+              }}
+            />
+          </label>
+          {canCheckpoint ? (
+            <a
+              className="text-sm underline"
+              href="/api/audit/checkpoint"
+              download
+            >
+              Download signed checkpoint
+            </a>
           ) : null}
-          Verify
-        </Button>
+        </div>
         {/* One outcome region: pending, then the server's own sentence, or why it could not answer. */}
         <div id="verify-outcome" className="text-sm">
           {verify.isPending ? (
