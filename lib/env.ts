@@ -34,7 +34,10 @@ const envSchema = z
     ERASURE_PROCESSING_RETRY_HOURS: positiveInt(24),
     ERASURE_PROCESSING_RETRY_MINUTES: positiveInt(5),
     /** Ed25519 private key (PEM, or base64 of PKCS#8 DER) that signs audit checkpoints. */
-    ERASURE_AUDIT_SIGNING_KEY: z.preprocess(blankAsUndefined, z.string().min(40).optional()),
+    ERASURE_AUDIT_SIGNING_KEY: z.preprocess(
+      blankAsUndefined,
+      z.string().min(40).optional(),
+    ),
     ERASURE_WORKER: z.enum(["on", "off"]).default("on"),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
