@@ -47,6 +47,9 @@ test("a viewer finds an earlier run by one of its video IDs, exports its CSV, an
   await expect(table.getByText("Deleted")).toBeVisible();
   await table.getByRole("link", { name: "Open run" }).click();
   await expect(page).toHaveURL(new RegExp(`/runs/${runId}`));
+  await expect(page.getByTestId("run-confirmation")).toContainText(
+    "operator@erasure.demo, who typed “delete 3 videos”",
+  );
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();

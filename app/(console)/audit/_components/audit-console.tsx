@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ExportEventsCard, ExportSearchLinks } from "./audit-exports";
 import { LookupForm } from "./lookup-form";
 import { LookupResults } from "./lookup-results";
 import type { LookupIds } from "./parse-lookup-ids";
@@ -27,10 +28,16 @@ export function AuditConsole({ canCheckpoint }: { canCheckpoint: boolean }) {
             }))
           }
         />
-        <VerifyChainCard canCheckpoint={canCheckpoint} />
+        <div className="space-y-6">
+          <VerifyChainCard canCheckpoint={canCheckpoint} />
+          <ExportEventsCard />
+        </div>
       </div>
       {search ? (
-        <LookupResults lookup={search.lookup} searchId={search.searchId} />
+        <>
+          <ExportSearchLinks ids={search.lookup.ids} />
+          <LookupResults lookup={search.lookup} searchId={search.searchId} />
+        </>
       ) : null}
     </div>
   );

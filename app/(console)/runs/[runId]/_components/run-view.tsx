@@ -16,6 +16,7 @@ import { RunActions } from "./run-actions";
 import { RunHeader } from "./run-header";
 import { RunItemsTable } from "./run-items-table";
 import { RunProgress } from "./run-progress";
+import { RunTimeline } from "./run-timeline";
 import { isLiveRun } from "../../_components/is-live-run";
 
 /**
@@ -100,6 +101,7 @@ export function RunView({
         total={run.data.total}
         live={live === true}
       />
+      <RunTimeline runId={runId} live={live === true} />
     </div>
   );
 }

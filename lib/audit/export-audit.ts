@@ -1,0 +1,126 @@
+import "server-only";
+import { and, asc, gt, gte, lt } from "drizzle-orm";
+import Papa from "papaparse";
+import { getDb } from "@/lib/db/db";
+import { auditEvents } from "@/lib/db/schema";
+import { videoHistory } from "./video-history";
+
+const PAGE = 2000;
+// Spreadsheet apps execute cells that start with these; actors, IDs and messages are untrusted.
+const neutralise = (value: unknown) => {
+  const text =
+    value === null || value === undefined
+      ? ""
+      : typeof value === "string"
+        ? value
+        : JSON.stringify(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+};
+
+function stream<T extends Record<string, unknown>>(
+  rows: AsyncGenerator<T>,
+  columns: (keyof T & string)[],
+  format: "csv" | "json",
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let first = true;
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(
+        encoder.encode(format === "csv" ? `${columns.join(",")}\r\n` : "["),
+      );
+    },
+    async pull(controller) {
+      const next = await rows.next();
+      if (next.done) {
+        if (format === "json") controller.enqueue(encoder.encode("]"));
+        controller.close();
+        return;
+      }
+      const chunk =
+        format === "csv"
+          ? `${Papa.unparse([columns.map((column) => neutralise(next.value[column]))], { header: false })}\r\n`
+          : `${first ? "" : ","}${JSON.stringify(next.value)}`;
+      first = false;
+      controller.enqueue(encoder.encode(chunk));
+    },
+  });
+}
+
+async function* eventsBetween(from: Date, to: Date) {
+  const db = await getDb();
+  let after = 0;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          gt(auditEvents.position, after),
+          gte(auditEvents.at, from.toISOString()),
+          lt(auditEvents.at, to.toISOString()),
+        ),
+      )
+      .orderBy(asc(auditEvents.position))
+      .limit(PAGE);
+    for (const row of page)
+      yield { ...row, at: new Date(row.at).toISOString() };
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.position;
+  }
+}
+
+const eventColumns = [
+  "position",
+  "at",
+  "actor",
+  "action",
+  "targetType",
+  "targetId",
+  "details",
+  "requestId",
+  "ip",
+  "userAgent",
+  "prevHash",
+  "hash",
+] as const;
+
+/** Audit events in [from, to), streamed page by page with their hashes (re-verifiable offline). */
+export function exportAuditEvents(
+  from: Date,
+  to: Date,
+  format: "csv" | "json",
+) {
+  return stream(eventsBetween(from, to), [...eventColumns], format);
+}
+
+async function* historyRows(videoIds: string[]) {
+  for (const videoId of videoIds) {
+    const runs = await videoHistory(videoId);
+    if (runs.length === 0) yield { videoId, touched: false };
+    for (const run of runs) yield { videoId, touched: true, ...run };
+  }
+}
+
+const historyColumns = [
+  "videoId",
+  "touched",
+  "runId",
+  "provider",
+  "outcome",
+  "code",
+  "message",
+  "updatedAt",
+  "startedBy",
+  "startedVia",
+  "confirmation",
+] as const;
+
+/** A video search result: one row per (video, run), and one "not touched" row per unknown video. */
+export function exportVideoHistory(videoIds: string[], format: "csv" | "json") {
+  return stream(
+    historyRows(videoIds) as AsyncGenerator<Record<string, unknown>>,
+    [...historyColumns],
+    format,
+  );
+}
