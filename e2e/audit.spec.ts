@@ -68,7 +68,7 @@ test("a viewer finds an earlier run by one of its video IDs, exports its CSV, an
   expect(fromFile).toEqual(ids.map((id) => `${id},deleted`).sort());
 
   await page.goto("/audit");
-  await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(
     page.getByText(/\d+ events verified, chain intact/),
   ).toBeVisible();

@@ -9,6 +9,8 @@ import {
   runItemsResponseSchema,
   retryProcessingBodySchema,
   runSchema,
+  runsListResponseSchema,
+  runsQuerySchema,
   startRunBodySchema,
 } from "@/lib/runs/schemas";
 
@@ -93,10 +95,11 @@ export function buildOpenApi(serverUrl: string) {
       },
       "/api/runs": {
         get: {
-          summary: "Recent runs",
+          summary: "Runs, newest first, with filters, sorting and paging",
+          parameters: queryParams(runsQuerySchema),
           responses: {
-            200: json(schema(z.object({ runs: z.array(runSchema) }))),
-            ...errors(401),
+            200: json(schema(runsListResponseSchema)),
+            ...errors(401, 422),
           },
         },
         post: {

@@ -16,26 +16,26 @@ import {
   runItemSchema,
   runItemsResponseSchema,
   runSchema,
+  runsListResponseSchema,
   type PreviewBody,
   type PreviewResponse,
   type RowOutcome,
   type RunItemsQuery,
+  type RunsQuery,
   type StartRunBody,
 } from "./schemas";
 
 /** How often an active run (queued, running, paused) and its rows are refreshed. */
 export const RUN_POLL_MS = 2_000;
 
-const runsResponseSchema = z.object({ runs: z.array(runSchema) });
 const startRunResponseSchema = z.object({ id: z.string() });
 
 /** `GET /api/runs/{id}/export?format=json` rows: an item without its retry schedule. */
 export const exportItemSchema = runItemSchema.omit({ nextAttemptAt: true });
 export type ExportItem = z.infer<typeof exportItemSchema>;
 
-export interface RunsListParams {
-  limit?: number;
-}
+/** `GET /api/runs` parameters; anything left out takes the API's default. */
+export type RunsListParams = Partial<RunsQuery>;
 
 function searchString(params: Record<string, string | number | undefined>) {
   const search = new URLSearchParams();
@@ -48,13 +48,21 @@ function searchString(params: Record<string, string | number | undefined>) {
 
 // ---- queries ----
 
+/** One page of the run history, `{ runs, total }`; with no params, the 50 newest runs. */
 export const runsQueryOptions = (params: RunsListParams = {}) =>
   queryOptions({
     queryKey: ["runs", "list", params],
     queryFn: async () =>
-      runsResponseSchema.parse(
-        await fetchJson(`/api/runs${searchString({ limit: params.limit })}`),
-      ).runs,
+      runsListResponseSchema.parse(
+        await fetchJson(
+          `/api/runs${searchString({
+            ...params,
+            hasFailed: params.hasFailed ? "1" : undefined,
+          })}`,
+        ),
+      ),
+    // Keeps the table on screen while the next page, sort or filter loads.
+    placeholderData: keepPreviousData,
   });
 
 export const runQueryOptions = (runId: string) =>

@@ -91,19 +91,6 @@ export async function getRun(runId: string): Promise<Run> {
   return toRun(row, counts, rate);
 }
 
-export async function listRuns(limit = 50): Promise<Run[]> {
-  const db = await getDb();
-  const rows = await db
-    .select(runColumns)
-    .from(runs)
-    .innerJoin(users, eq(users.id, runs.createdBy))
-    .orderBy(desc(runs.createdAt))
-    .limit(limit);
-  return Promise.all(
-    rows.map(async (row) => toRun(row, await outcomeCounts(row.run.id), null)),
-  );
-}
-
 const sortColumns = {
   videoId: runItems.videoId,
   outcome: runItems.outcome,

@@ -90,6 +90,53 @@ export const runSchema = z.object({
 });
 export type Run = z.infer<typeof runSchema>;
 
+export const runSortSchema = z.enum([
+  "createdAt",
+  "status",
+  "provider",
+  "total",
+  "duration",
+]);
+export type RunSort = z.infer<typeof runSortSchema>;
+
+/** A calendar day (`2026-08-21`, in UTC) or an instant with its offset. */
+const dateBoundSchema = z.union([
+  z.iso.date(),
+  z.iso.datetime({ offset: true }),
+]);
+
+/**
+ * `GET /api/runs` filters, sorting and paging. Dates bound `createdAt`: a day covers the whole
+ * day (`to=2026-08-21` includes that day), an instant is inclusive for `from`, exclusive for `to`.
+ */
+export const runsQuerySchema = z.object({
+  provider: providerIdSchema.optional(),
+  /** The operator who started the run: a user ID or an email (case-insensitive, exact). */
+  operator: z.string().trim().max(320).optional(),
+  status: runStatusSchema.optional(),
+  from: dateBoundSchema.optional(),
+  to: dateBoundSchema.optional(),
+  /** Only runs with at least one `failed` row. */
+  hasFailed: z
+    .enum(["1", "true", "0", "false"])
+    .optional()
+    .transform((value) => value === "1" || value === "true"),
+  /** Start of the run ID (case-insensitive). */
+  q: z.string().trim().max(36).optional(),
+  sort: runSortSchema.default("createdAt"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type RunsQuery = z.infer<typeof runsQuerySchema>;
+
+export const runsListResponseSchema = z.object({
+  runs: z.array(runSchema),
+  /** Runs matching the filters, across all pages. */
+  total: z.number(),
+});
+export type RunsListResponse = z.infer<typeof runsListResponseSchema>;
+
 export const runItemSchema = z.object({
   videoId: z.string(),
   outcome: rowOutcomeSchema,

@@ -4,18 +4,25 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { requireOperator } from "@/lib/auth";
 import { canStartRun } from "@/lib/auth/roles";
-import { RunsList } from "./_components/runs-list";
+import { RunsHistory } from "./_components/runs-history";
+import { parseRunsSearchParams } from "./_components/runs-search-params";
 
 export const metadata: Metadata = { title: "Runs" };
 
-export default async function RunsPage() {
+export default async function RunsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  // Viewers may look at every run; only starting one is role-gated.
   const operator = await requireOperator();
+  const query = parseRunsSearchParams(await searchParams);
   return (
     <>
       <div className="flex items-start justify-between gap-4">
         <PageHeader
           title="Runs"
-          description="Every deletion run, newest first."
+          description="Every deletion run, newest first. Filters are kept in the address, so a view can be shared."
         />
         {canStartRun(operator.role) ? (
           <Link
@@ -27,7 +34,7 @@ export default async function RunsPage() {
           </Link>
         ) : null}
       </div>
-      <RunsList />
+      <RunsHistory query={query} />
     </>
   );
 }

@@ -4,23 +4,22 @@ import { clientIp } from "@/lib/http/client-ip";
 import { ApiError } from "@/lib/http/errors";
 import { withOperator } from "@/lib/http/with-operator";
 import { createRun } from "@/lib/runs/create-run";
-import { listRuns } from "@/lib/runs/read-runs";
-import { RUN_BODY_MAX_BYTES, startRunBodySchema } from "@/lib/runs/schemas";
+import { listRuns } from "@/lib/runs/list-runs";
+import {
+  RUN_BODY_MAX_BYTES,
+  runsQuerySchema,
+  startRunBodySchema,
+} from "@/lib/runs/schemas";
 
 export const dynamic = "force-dynamic";
 
 const idempotencyKeySchema = z.string().min(1).max(200).optional();
 
-// GET /api/runs – recent runs, newest first, with counts per outcome
-export const GET = withOperator(
-  async ({ query }) => ({ runs: await listRuns(query.limit) }),
-  {
-    role: "viewer",
-    query: z.object({
-      limit: z.coerce.number().int().min(1).max(200).default(50),
-    }),
-  },
-);
+// GET /api/runs – run history, newest first: filters, sorting and paging on the server
+export const GET = withOperator(async ({ query }) => listRuns(query), {
+  role: "viewer",
+  query: runsQuerySchema,
+});
 
 // POST /api/runs – start a deletion run (typed confirmation; Idempotency-Key makes retries safe)
 export const POST = withOperator(

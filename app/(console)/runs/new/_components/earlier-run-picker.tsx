@@ -35,13 +35,13 @@ export function EarlierRunPicker({
   onUseIds,
 }: EarlierRunPickerProps) {
   const queryClient = useQueryClient();
-  const runs = useRuns({ limit: 50 });
+  const runs = useRuns({ provider: provider.id, limit: 50 });
   const [runId, setRunId] = useState(initialRunId ?? "");
   const [outcome, setOutcome] = useState<RowOutcome | "">(
     // A deep link without ?outcome= means all of the run's rows.
     initialOutcome ?? (initialRunId ? "" : "failed"),
   );
-  const sameProvider = (runs.data ?? []).filter(
+  const sameProvider = (runs.data?.runs ?? []).filter(
     (run) => run.provider === provider.id,
   );
   const selected = sameProvider.find((run) => run.id === runId);

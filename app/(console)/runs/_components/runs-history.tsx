@@ -1,0 +1,63 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { Card } from "@/components/ui/card";
+import { RUN_POLL_MS, runsQueryOptions } from "@/lib/runs/queries";
+import type { RunsQuery } from "@/lib/runs/schemas";
+import { isLiveRun } from "./is-live-run";
+import { RunsFilters } from "./runs-filters";
+import {
+  hasRunFilters,
+  runsApiQuery,
+  runsSearchString,
+} from "./runs-search-params";
+import { useRunsNavigation } from "./use-runs-navigation";
+import { useRunsTable } from "./use-runs-table";
+
+/**
+ * Every run, newest first by default, paged, sorted and filtered by the server from URL state.
+ * Polls while a run on the page can still change, and stops once they have all ended.
+ */
+export function RunsHistory({ query }: { query: RunsQuery }) {
+  const runs = useQuery({
+    ...runsQueryOptions(runsApiQuery(query)),
+    refetchInterval: (current) =>
+      current.state.data?.runs.some(isLiveRun) ? RUN_POLL_MS : false,
+  });
+  const { update, isPending } = useRunsNavigation(query);
+  const table = useRunsTable(query, runs.data, update);
+
+  return (
+    <Card className="space-y-4 p-4" aria-busy={isPending || runs.isFetching}>
+      <RunsFilters query={query} onChange={update} />
+      {runs.isError ? (
+        <p role="alert" className="text-destructive text-sm">
+          Could not load runs: {runs.error.message}
+        </p>
+      ) : null}
+      <div className="border-border overflow-hidden rounded-md border">
+        <DataTable
+          table={table}
+          label="Runs"
+          rowHeight={60}
+          rowOffset={query.offset}
+          scrollKey={runsSearchString(query)}
+          className="min-w-[74rem]"
+          empty={
+            runs.isPending
+              ? "Loading runs…"
+              : hasRunFilters(query)
+                ? "No runs match these filters."
+                : "No runs yet."
+          }
+        />
+      </div>
+      <DataTablePagination
+        table={table}
+        pageRowCount={runs.data?.runs.length ?? 0}
+      />
+    </Card>
+  );
+}
