@@ -1,51 +1,11 @@
 import "server-only";
 import { and, asc, gt, gte, lt } from "drizzle-orm";
-import Papa from "papaparse";
 import { getDb } from "@/lib/db/db";
 import { auditEvents } from "@/lib/db/schema";
+import { streamRows } from "@/lib/http/export-stream";
 import { videoHistory } from "./video-history";
 
 const PAGE = 2000;
-// Spreadsheet apps execute cells that start with these; actors, IDs and messages are untrusted.
-const neutralise = (value: unknown) => {
-  const text =
-    value === null || value === undefined
-      ? ""
-      : typeof value === "string"
-        ? value
-        : JSON.stringify(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-};
-
-function stream<T extends Record<string, unknown>>(
-  rows: AsyncGenerator<T>,
-  columns: (keyof T & string)[],
-  format: "csv" | "json",
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let first = true;
-  return new ReadableStream({
-    start(controller) {
-      controller.enqueue(
-        encoder.encode(format === "csv" ? `${columns.join(",")}\r\n` : "["),
-      );
-    },
-    async pull(controller) {
-      const next = await rows.next();
-      if (next.done) {
-        if (format === "json") controller.enqueue(encoder.encode("]"));
-        controller.close();
-        return;
-      }
-      const chunk =
-        format === "csv"
-          ? `${Papa.unparse([columns.map((column) => neutralise(next.value[column]))], { header: false })}\r\n`
-          : `${first ? "" : ","}${JSON.stringify(next.value)}`;
-      first = false;
-      controller.enqueue(encoder.encode(chunk));
-    },
-  });
-}
 
 async function* eventsBetween(from: Date, to: Date) {
   const db = await getDb();
@@ -91,7 +51,7 @@ export function exportAuditEvents(
   to: Date,
   format: "csv" | "json",
 ) {
-  return stream(eventsBetween(from, to), [...eventColumns], format);
+  return streamRows(eventsBetween(from, to), eventColumns, format);
 }
 
 async function* historyRows(videoIds: string[]) {
@@ -118,9 +78,9 @@ const historyColumns = [
 
 /** A video search result: one row per (video, run), and one "not touched" row per unknown video. */
 export function exportVideoHistory(videoIds: string[], format: "csv" | "json") {
-  return stream(
+  return streamRows(
     historyRows(videoIds) as AsyncGenerator<Record<string, unknown>>,
-    [...historyColumns],
+    historyColumns,
     format,
   );
 }
