@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { logger } from "@/lib/log/logger";
 import { lockDataDir } from "./pglite-lock";
 import * as schema from "./schema";
 
@@ -39,6 +40,11 @@ async function openPostgres(databaseUrl: string): Promise<DbHandle> {
     await client.end();
   }
   const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection can be cut by the server (restart, failover, admin); without a listener
+  // pg would crash the process. The pool replaces the connection on next use.
+  pool.on("error", (error) =>
+    logger.warn({ err: error }, "idle PostgreSQL connection lost"),
+  );
   return {
     db: drizzle(pool, { schema }) as unknown as Db,
     kind: "postgres",
