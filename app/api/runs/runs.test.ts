@@ -1,11 +1,14 @@
 // Runs end to end below the browser: route handlers with real Requests, the worker in this
 // process, the sandbox providers over HTTP, and the database (PGlite or PostgreSQL).
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as cancelRoute } from "@/app/api/runs/[runId]/cancel/route";
 import { GET as exportRoute } from "@/app/api/runs/[runId]/export/route";
 import { GET as getRunRoute } from "@/app/api/runs/[runId]/route";
 import { POST as previewRoute } from "@/app/api/runs/preview/route";
 import { POST as startRoute } from "@/app/api/runs/route";
+import { executeRows } from "@/lib/db/client";
+import { getDb } from "@/lib/db/db";
 import { startWorker, stopWorker } from "@/lib/runs/worker";
 import {
   bearer,
@@ -176,6 +179,31 @@ describe("a VOD run", () => {
       forbidden: 1,
       not_found: 3,
     });
+
+    // The audit log holds the start (with the phrase) and every row's final outcome, batch by batch.
+    const db = await getDb();
+    const events = await executeRows<{
+      action: string;
+      details: {
+        confirmation?: string;
+        items?: { videoId: string; outcome: string }[];
+      };
+    }>(
+      db,
+      sql`select action, details from audit_events where target_type = 'run' and target_id = ${id} order by position`,
+    );
+    expect(events[0]).toMatchObject({
+      action: "run.started",
+      details: { confirmation: "delete 29 videos" },
+    });
+    const finals = new Map<string, string>();
+    for (const event of events.filter(
+      (row) => row.action === "items.recorded",
+    )) {
+      for (const item of event.details.items ?? [])
+        if (item.outcome !== "retry") finals.set(item.videoId, item.outcome);
+    }
+    expect(finals.size).toBe(29);
 
     const truth = new Map(
       (await vodVideos()).map((video) => [video.id, video]),
