@@ -34,7 +34,9 @@ for (const { role, badge, adminLinks, canStart } of expectations) {
 
     await page.goto("/admin/users");
     if (adminLinks) {
-      await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { name: "Users", exact: true }),
+      ).toBeVisible();
       await expect(
         page.getByRole("cell", { name: account("viewer").email }),
       ).toBeVisible();
@@ -66,7 +68,9 @@ test("a signed-out visit is sent to sign-in and comes back after it", async ({
   await page.getByLabel("Email").fill(account("viewer").email);
   await page.getByLabel("Password").fill(account("viewer").password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Audit" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Audit", exact: true }),
+  ).toBeVisible();
 });
 
 test("after sign-out the back button shows the sign-in page and the old cookie is refused", async ({
@@ -75,14 +79,16 @@ test("after sign-out the back button shows the sign-in page and the old cookie i
 }) => {
   await signIn(page, "operator");
   await page.getByRole("link", { name: "Runs" }).click();
-  await expect(page.getByRole("heading", { name: "Runs" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Runs", exact: true }),
+  ).toBeVisible();
   const cookies = await context.cookies();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goBack();
   await expect(
-    page.getByRole("heading", { name: "Sign in to Erasure" }),
+    page.getByRole("heading", { name: "Sign in to Erasure", exact: true }),
   ).toBeVisible();
 
   // Replaying the pre-sign-out cookie must not bring the session back.
@@ -91,6 +97,6 @@ test("after sign-out the back button shows the sign-in page and the old cookie i
   expect(replay.status()).toBe(401);
   await page.goto("/runs");
   await expect(
-    page.getByRole("heading", { name: "Sign in to Erasure" }),
+    page.getByRole("heading", { name: "Sign in to Erasure", exact: true }),
   ).toBeVisible();
 });
