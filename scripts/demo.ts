@@ -13,10 +13,10 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { closeDb } from "@/lib/db/db";
+import { startSandboxProcess } from "@/lib/testing/sandbox-process";
 import { demoAccounts } from "./demo-accounts";
 import { seedDemoAccounts } from "./seed-demo-accounts";
 import { newestSourceMtime } from "./source-mtime";
-import { startSandbox } from "./start-sandbox";
 
 const port = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
@@ -88,13 +88,14 @@ async function main(): Promise<void> {
   await closeDb(); // PGlite allows one process per folder: release it before the server opens it.
   buildIfStale();
 
-  const sandbox = await startSandbox({
-    port: sandboxPort,
-    count: Number(process.env.SANDBOX_COUNT ?? 2000),
+  const sandbox = await startSandboxProcess({
+    SANDBOX_PORT: String(sandboxPort),
+    SANDBOX_COUNT: process.env.SANDBOX_COUNT ?? "2000",
+    SANDBOX_SEED: process.env.SANDBOX_SEED ?? "1",
   });
   children.push(sandbox.child);
   sandbox.child.on("exit", (code) => shutdown(code ?? 1));
-  Object.assign(env, sandbox.providerEnv);
+  Object.assign(env, ...Object.values(await sandbox.providerEnv()));
 
   const server = spawn(
     process.execPath,

@@ -19,14 +19,9 @@ let workerEnv: Record<string, string>;
 
 beforeAll(async () => {
   sandbox = await startSandboxProcess({ SANDBOX_COUNT: "10" });
-  const credentials = await sandbox.control<{
-    vod: { accessKeyId: string; accessKeySecret: string };
-  }>("GET", "credentials");
   workerEnv = {
     ERASURE_DATA_DIR: process.env.ERASURE_DATA_DIR!,
-    VOD_ENDPOINT: `${sandbox.url}/vod/`,
-    VOD_ACCESS_KEY_ID: credentials.vod.accessKeyId,
-    VOD_ACCESS_KEY_SECRET: credentials.vod.accessKeySecret,
+    ...(await sandbox.providerEnv()).vod,
   };
   Object.assign(process.env, workerEnv);
 });

@@ -20,14 +20,9 @@ const workers: ChildProcess[] = [];
 
 beforeAll(async () => {
   sandbox = await startSandboxProcess({ SANDBOX_COUNT: "0" });
-  const credentials = await sandbox.control<{
-    vod: { accessKeyId: string; accessKeySecret: string };
-  }>("GET", "credentials");
   const env = {
     DATABASE_URL: process.env.DATABASE_URL!,
-    VOD_ENDPOINT: `${sandbox.url}/vod/`,
-    VOD_ACCESS_KEY_ID: credentials.vod.accessKeyId,
-    VOD_ACCESS_KEY_SECRET: credentials.vod.accessKeySecret,
+    ...(await sandbox.providerEnv()).vod,
   };
   Object.assign(process.env, env);
   workers.push(await startWorkerProcess(env), await startWorkerProcess(env));

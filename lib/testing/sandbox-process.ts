@@ -1,10 +1,25 @@
-// Test-only: the provider sandbox as a separate process (as in production, it shares no code
-// with lib/providers), plus typed helpers for its control API.
+// The provider sandbox as a separate process (as in production, it shares no code with
+// lib/providers), typed helpers for its control API, and the environment that points the
+// console's adapters at it. Used by tests and by `npm run demo`.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { z } from "zod";
+import type { ProviderId } from "@/lib/providers/types";
+
+const credentialsSchema = z.object({
+  akool: z.object({ apiKey: z.string() }),
+  memories: z.object({ apiKey: z.string() }),
+  vod: z.object({ accessKeyId: z.string(), accessKeySecret: z.string() }),
+  imagine: z.object({ apiKey: z.string() }),
+});
+
+export type ProviderEnv = Record<ProviderId, Record<string, string>>;
 
 export interface SandboxProcess {
   url: string;
+  child: ChildProcess;
+  /** Per provider, the variables that configure its adapter against this sandbox. */
+  providerEnv(): Promise<ProviderEnv>;
   control<T = unknown>(
     method: string,
     pathname: string,
@@ -48,30 +63,57 @@ export async function startSandboxProcess(
   });
   child.stdout!.resume();
 
+  const control = async <T>(
+    method: string,
+    pathname: string,
+    body?: unknown,
+  ): Promise<T> => {
+    const response = await fetch(
+      `${url}/__sandbox/${pathname.replace(/^\//, "")}`,
+      {
+        method,
+        headers:
+          body === undefined
+            ? undefined
+            : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      },
+    );
+    const text = await response.text();
+    if (!response.ok)
+      throw new Error(
+        `sandbox control ${method} ${pathname} → ${response.status}: ${text}`,
+      );
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+
   return {
     url,
-    async control<T>(
-      method: string,
-      pathname: string,
-      body?: unknown,
-    ): Promise<T> {
-      const response = await fetch(
-        `${url}/__sandbox/${pathname.replace(/^\//, "")}`,
-        {
-          method,
-          headers:
-            body === undefined
-              ? undefined
-              : { "content-type": "application/json" },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        },
+    child,
+    control,
+    async providerEnv() {
+      const credentials = credentialsSchema.parse(
+        await control("GET", "credentials"),
       );
-      const text = await response.text();
-      if (!response.ok)
-        throw new Error(
-          `sandbox control ${method} ${pathname} → ${response.status}: ${text}`,
-        );
-      return (text ? JSON.parse(text) : undefined) as T;
+      return {
+        akool: {
+          AKOOL_BASE_URL: `${url}/akool`,
+          AKOOL_API_KEY: credentials.akool.apiKey,
+        },
+        memories: {
+          MEMORIES_BASE_URL: `${url}/memories`,
+          MEMORIES_API_KEY: credentials.memories.apiKey,
+        },
+        vod: {
+          VOD_ENDPOINT: `${url}/vod/`,
+          VOD_ACCESS_KEY_ID: credentials.vod.accessKeyId,
+          VOD_ACCESS_KEY_SECRET: credentials.vod.accessKeySecret,
+        },
+        imagine: {
+          IMAGINE_BASE_URL: `${url}/imagine`,
+          IMAGINE_API_KEY: credentials.imagine.apiKey,
+        },
+      };
     },
     async stop() {
       if (child.exitCode !== null) return;

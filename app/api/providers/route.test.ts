@@ -15,19 +15,10 @@ let sandbox: SandboxProcess;
 
 beforeAll(async () => {
   sandbox = await startSandboxProcess();
-  const credentials = await sandbox.control<{
-    akool: { apiKey: string };
-    memories: { apiKey: string };
-    vod: { accessKeyId: string; accessKeySecret: string };
-  }>("GET", "credentials");
-  // Imagine is left unconfigured on purpose: it must be listed as such, not fail the response.
-  Object.assign(process.env, {
-    AKOOL_BASE_URL: `${sandbox.url}/akool`,
-    AKOOL_API_KEY: credentials.akool.apiKey,
-    MEMORIES_BASE_URL: `${sandbox.url}/memories`,
-    MEMORIES_API_KEY: credentials.memories.apiKey,
-    VOD_ENDPOINT: `${sandbox.url}/vod/`,
-    VOD_ACCESS_KEY_ID: credentials.vod.accessKeyId,
+  const env = await sandbox.providerEnv();
+  // Imagine is left unconfigured on purpose: it must be listed as such, not fail the response;
+  // VOD gets a wrong secret so its health check reports the provider's own error.
+  Object.assign(process.env, env.akool, env.memories, env.vod, {
     VOD_ACCESS_KEY_SECRET: "not-the-secret",
     IMAGINE_API_KEY: "",
   });

@@ -33,13 +33,7 @@ interface TrueVideo {
 
 beforeAll(async () => {
   sandbox = await startSandboxProcess({ SANDBOX_COUNT: "40" });
-  const credentials = await sandbox.control<{
-    vod: { accessKeyId: string; accessKeySecret: string };
-  }>("GET", "credentials");
-  Object.assign(process.env, {
-    VOD_ENDPOINT: `${sandbox.url}/vod/`,
-    VOD_ACCESS_KEY_ID: credentials.vod.accessKeyId,
-    VOD_ACCESS_KEY_SECRET: credentials.vod.accessKeySecret,
+  Object.assign(process.env, (await sandbox.providerEnv()).vod, {
     ERASURE_MAX_ATTEMPTS: "8",
   });
   const operator = await makeUser("operator");

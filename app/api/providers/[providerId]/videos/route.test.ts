@@ -16,20 +16,9 @@ let cookie: string;
 
 beforeAll(async () => {
   sandbox = await startSandboxProcess();
-  const credentials = await sandbox.control<{
-    akool: { apiKey: string };
-    memories: { apiKey: string };
-    vod: { accessKeyId: string; accessKeySecret: string };
-  }>("GET", "credentials");
+  const env = await sandbox.providerEnv();
   // Imagine stays unconfigured on purpose (409); Akool is configured but cannot list (404).
-  Object.assign(process.env, {
-    AKOOL_BASE_URL: `${sandbox.url}/akool`,
-    AKOOL_API_KEY: credentials.akool.apiKey,
-    MEMORIES_BASE_URL: `${sandbox.url}/memories`,
-    MEMORIES_API_KEY: credentials.memories.apiKey,
-    VOD_ENDPOINT: `${sandbox.url}/vod/`,
-    VOD_ACCESS_KEY_ID: credentials.vod.accessKeyId,
-    VOD_ACCESS_KEY_SECRET: credentials.vod.accessKeySecret,
+  Object.assign(process.env, env.akool, env.memories, env.vod, {
     IMAGINE_API_KEY: "",
   });
   const viewer = await makeUser("viewer");

@@ -22,14 +22,7 @@ let auth: Record<string, string>;
 
 beforeAll(async () => {
   sandbox = await startSandboxProcess({ SANDBOX_COUNT: "30" });
-  const credentials = await sandbox.control<{ akool: { apiKey: string } }>(
-    "GET",
-    "credentials",
-  );
-  Object.assign(process.env, {
-    AKOOL_BASE_URL: `${sandbox.url}/akool`,
-    AKOOL_API_KEY: credentials.akool.apiKey,
-  });
+  Object.assign(process.env, (await sandbox.providerEnv()).akool);
   const operator = await makeUser("operator");
   auth = { authorization: `Bearer ${await bearer(operator.id)}` };
   await startWorker();
