@@ -20,6 +20,23 @@ const SESSION_COOKIES = [
   "next-auth.session-token",
 ];
 
+/**
+ * next-auth's signOut event carries no request; inside the sign-out route the request headers are
+ * still in scope, so the event records IP and user agent like every other event. Elsewhere
+ * (a script revoking a session) there is no request to describe.
+ */
+async function signOutRequest() {
+  try {
+    const bag = await headers();
+    return {
+      ip: clientIp(bag) ?? undefined,
+      userAgent: bag.get("user-agent"),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
   return {
@@ -58,14 +75,18 @@ export function getAuthOptions(): NextAuthOptions {
         if (typeof token?.sid !== "string") return;
         const user = await revokeSession(token.sid);
         if (user) {
+          const request = await signOutRequest();
           await recordAuditEvent({
-            ...auditContext({
-              id: user.id,
-              email: user.email,
-              name: "",
-              role: "viewer",
-              via: { kind: "session", sessionId: token.sid },
-            }),
+            ...auditContext(
+              {
+                id: user.id,
+                email: user.email,
+                name: "",
+                role: "viewer",
+                via: { kind: "session", sessionId: token.sid },
+              },
+              request,
+            ),
             action: "auth.signed_out",
             targetType: "user",
             targetId: user.id,

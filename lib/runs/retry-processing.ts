@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { executeRows } from "@/lib/db/client";
+import { executeRows, type Db } from "@/lib/db/client";
 import { getDb } from "@/lib/db/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
@@ -19,28 +19,31 @@ export async function scheduleProcessingRetry(
     (options.intervalMinutes ?? env.ERASURE_PROCESSING_RETRY_MINUTES) * 60,
   );
   const db = await getDb();
-  const [run] = await executeRows<{ until: string; cancelled: boolean }>(
-    db,
-    sql`update runs set processing_retry_until = now() + make_interval(secs => ${hours * 3600}),
-               processing_retry_interval_seconds = ${intervalSeconds}
-         where id = ${runId}
-     returning processing_retry_until as until, cancel_requested_at is not null as cancelled`,
-  );
-  if (!run) throw new ApiError("not_found", "No such run.");
-  if (run.cancelled)
-    throw new ApiError(
-      "conflict",
-      "The run was cancelled; start a new run from its processing rows instead.",
+  // One transaction: a refused request (cancelled run, nothing processing) changes nothing.
+  return db.transaction(async (tx) => {
+    const [run] = await executeRows<{ until: string; cancelled: boolean }>(
+      tx as unknown as Db,
+      sql`update runs set processing_retry_until = now() + make_interval(secs => ${hours * 3600}),
+                 processing_retry_interval_seconds = ${intervalSeconds}
+           where id = ${runId}
+       returning processing_retry_until as until, cancel_requested_at is not null as cancelled`,
     );
-  const rows = await executeRows(
-    db,
-    sql`update run_items set next_attempt_at = now() + make_interval(secs => ${intervalSeconds})
-         where run_id = ${runId} and outcome = 'processing' and lease_until is null returning video_id`,
-  );
-  if (rows.length === 0)
-    throw new ApiError(
-      "conflict",
-      "This run has no rows that are still processing.",
+    if (!run) throw new ApiError("not_found", "No such run.");
+    if (run.cancelled)
+      throw new ApiError(
+        "conflict",
+        "The run was cancelled; start a new run from its processing rows instead.",
+      );
+    const rows = await executeRows(
+      tx as unknown as Db,
+      sql`update run_items set next_attempt_at = now() + make_interval(secs => ${intervalSeconds})
+           where run_id = ${runId} and outcome = 'processing' and lease_until is null returning video_id`,
     );
-  return { until: new Date(run.until), rows: rows.length };
+    if (rows.length === 0)
+      throw new ApiError(
+        "conflict",
+        "This run has no rows that are still processing.",
+      );
+    return { until: new Date(run.until), rows: rows.length };
+  });
 }

@@ -1,13 +1,18 @@
 // Each audited action writes exactly one event with the right actor, action and target.
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { GET as exportAudit } from "@/app/api/audit/export/route";
+import { GET as exportVideoSearch } from "@/app/api/audit/video-search/export/route";
 import { POST as cancelRun } from "@/app/api/runs/[runId]/cancel/route";
 import { GET as exportRun } from "@/app/api/runs/[runId]/export/route";
+import { POST as retryProcessing } from "@/app/api/runs/[runId]/retry-processing/route";
+import { POST as previewRun } from "@/app/api/runs/preview/route";
 import { POST as startRun } from "@/app/api/runs/route";
 import { DELETE as revokeToken } from "@/app/api/tokens/[tokenId]/route";
 import { POST as createToken } from "@/app/api/tokens/route";
 import { PATCH as updateUser } from "@/app/api/users/[userId]/route";
 import { POST as createUser } from "@/app/api/users/route";
+import { getAuthOptions } from "@/lib/auth";
 import { signIn } from "@/lib/auth/sign-in";
 import { executeRows } from "@/lib/db/client";
 import { getDb } from "@/lib/db/db";
@@ -16,6 +21,7 @@ import {
   makeUser,
   request,
   routeContext,
+  sessionCookie,
 } from "@/lib/testing/fixtures";
 import { GET as verify } from "./verify/route";
 
@@ -28,6 +34,8 @@ beforeAll(async () => {
     VOD_ACCESS_KEY_ID: "id",
     VOD_ACCESS_KEY_SECRET: "secret",
     VOD_ENDPOINT: "http://127.0.0.1:9/",
+    // More runs stay queued here (no worker) than the default per-user cap allows.
+    ERASURE_MAX_ACTIVE_RUNS_PER_USER: "50",
   });
   admin = await makeUser("admin");
   adminAuth = {
@@ -61,7 +69,109 @@ async function eventsDuring(
   );
 }
 
+async function startedRun(id: string): Promise<string> {
+  const response = await startRun(
+    request("/api/runs", {
+      method: "POST",
+      headers: adminAuth,
+      body: { provider: "vod", ids: [id], confirmation: "delete 1 video" },
+    }),
+    routeContext(),
+  );
+  return ((await response.json()) as { id: string }).id;
+}
+
 it.each([
+  [
+    "auth.signed_out",
+    async () => {
+      const user = await makeUser("viewer");
+      const { sessionId } = await sessionCookie(user.id);
+      return {
+        run: () =>
+          getAuthOptions().events!.signOut!({
+            token: { sid: sessionId },
+            session: undefined as never,
+          }),
+        actor: user.email,
+        target: user.id,
+      };
+    },
+  ],
+  [
+    "run.previewed",
+    async () => ({
+      // The provider is unreachable: the look-up fails per ID, the preview is still recorded.
+      run: () =>
+        previewRun(
+          request("/api/runs/preview", {
+            method: "POST",
+            headers: adminAuth,
+            body: { provider: "vod", ids: ["f".repeat(32), "not-an-id"] },
+          }),
+          routeContext(),
+        ),
+      actor: undefined,
+      target: "vod",
+    }),
+  ],
+  [
+    "run.retry_scheduled",
+    async () => {
+      const id = await startedRun("1".repeat(32));
+      // As if the provider had refused the video while it was still being generated.
+      await executeRows(
+        await getDb(),
+        sql`update run_items set outcome = 'processing' where run_id = ${id}`,
+      );
+      return {
+        run: () =>
+          retryProcessing(
+            request(`/api/runs/${id}/retry-processing`, {
+              method: "POST",
+              headers: adminAuth,
+              body: { hours: 1 },
+            }),
+            routeContext({ runId: id }),
+          ),
+        actor: undefined,
+        target: id,
+      };
+    },
+  ],
+  [
+    "export.downloaded",
+    async () => ({
+      run: async () =>
+        (
+          await exportAudit(
+            request(
+              "/api/audit/export?from=2000-01-01&to=2100-01-01&format=json",
+              { headers: adminAuth },
+            ),
+            routeContext(),
+          )
+        ).text(),
+      actor: undefined,
+      target: undefined,
+    }),
+  ],
+  [
+    "export.downloaded",
+    async () => ({
+      run: async () =>
+        (
+          await exportVideoSearch(
+            request(`/api/audit/video-search/export?ids=${"2".repeat(32)}`, {
+              headers: adminAuth,
+            }),
+            routeContext(),
+          )
+        ).text(),
+      actor: undefined,
+      target: undefined,
+    }),
+  ],
   [
     "auth.signed_in",
     async () => {
@@ -296,4 +406,28 @@ it("records the typed confirmation with the run start", async () => {
     total: 2,
     confirmation: "delete 2 videos",
   });
+});
+
+it("a refused retry (nothing processing) answers 409, records nothing and changes nothing", async () => {
+  const id = await startedRun("3".repeat(32));
+  let status = 0;
+  const events = await eventsDuring(async () => {
+    status = (
+      await retryProcessing(
+        request(`/api/runs/${id}/retry-processing`, {
+          method: "POST",
+          headers: adminAuth,
+          body: {},
+        }),
+        routeContext({ runId: id }),
+      )
+    ).status;
+  });
+  expect(status).toBe(409);
+  expect(events).toEqual([]);
+  const [run] = await executeRows<{ until: string | null }>(
+    await getDb(),
+    sql`select processing_retry_until as until from runs where id = ${id}`,
+  );
+  expect(run!.until).toBeNull();
 });
