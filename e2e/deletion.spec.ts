@@ -156,3 +156,79 @@ for (const provider of providers) {
     );
   });
 }
+
+test("ApsaraVideo VOD by reference IDs: the kind is chosen, previewed, run and shown", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const before = (await truth(request, "vod")) as (TrueVideo & {
+    referenceId?: string;
+  })[];
+  // Far from the rows the per-provider test above takes from the same sandbox.
+  const mine = before
+    .filter((v) => v.owner === "console" && !v.deleted && v.referenceId)
+    .slice(30, 32);
+  // A Video ID is also a well-formed reference ID; in a reference run it names no video.
+  const byVideoId = before.filter(
+    (v) => v.owner === "console" && !v.deleted && !v.referenceId,
+  )[40]!;
+  expect(mine).toHaveLength(2);
+  const ids = [
+    ...mine.map((v) => v.referenceId!),
+    `never-made-${Date.now()}`,
+    byVideoId.id,
+  ];
+
+  await signIn(page, "operator");
+  await page.getByLabel("Provider", { exact: true }).selectOption("vod");
+  await page.getByRole("radio", { name: /Reference IDs/ }).check();
+  await page.getByLabel("Reference IDs").fill(ids.join("\n"));
+  await expect(
+    page.getByText(`${ids.length} valid`, { exact: true }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  const expected = page.getByRole("list", { name: "Expected outcomes" });
+  await expect(
+    expected.getByRole("button", { name: /Will be deleted/ }),
+  ).toContainText("2");
+  await expect(
+    expected.getByRole("button", { name: /Already gone/ }),
+  ).toContainText("2");
+
+  await page.getByRole("button", { name: "Delete videos…" }).click();
+  const dialog = page.getByRole("dialog", {
+    name: "Confirm permanent deletion",
+  });
+  await expect(dialog).toContainText("by their reference IDs");
+  await dialog
+    .getByLabel("Type the phrase to confirm")
+    .fill(`delete ${ids.length} videos`);
+  await dialog.getByRole("button", { name: "Delete permanently" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("IDs are reference IDs")).toBeVisible();
+  const runId = page.url().split("/").pop()!;
+  await expect
+    .poll(
+      async () =>
+        (await (await page.request.get(`/api/runs/${runId}`)).json())
+          .finishedAt,
+      { timeout: 90_000 },
+    )
+    .not.toBeNull();
+
+  const rows: { videoId: string; outcome: string }[] = await (
+    await page.request.get(`/api/runs/${runId}/export?format=json`)
+  ).json();
+  expect(Object.fromEntries(rows.map((r) => [r.videoId, r.outcome]))).toEqual({
+    [ids[0]!]: "deleted",
+    [ids[1]!]: "deleted",
+    [ids[2]!]: "not_found",
+    [ids[3]!]: "not_found",
+  });
+  const after = new Map(
+    (await truth(request, "vod")).map((video) => [video.id, video]),
+  );
+  for (const video of mine) expect(after.get(video.id)?.deleted).toBe(true);
+  expect(after.get(byVideoId.id)?.deleted).toBe(false);
+});

@@ -154,6 +154,7 @@ export function createAkoolSandbox(rng: Rng): ProviderSandbox {
   function faultResponse(kind: FaultKind): SandboxResponse {
     if (kind === "throttle") return gatewayPage(429, "Too Many Requests");
     if (kind === "server_error") return gatewayPage(502, "Bad Gateway");
+    if (kind === "auth") return failure(1101, "invalid authorization");
     // Cut off mid-body, as a dropped upstream connection leaves it.
     return {
       ...reply({}),

@@ -60,6 +60,21 @@ describe("injected faults", () => {
     expect(await isDeleted(sandbox.url, "akool", akool.id)).toBe(false);
   });
 
+  it("answers authRate 1.0 with each provider's wrong-key answer and leaves state unchanged", async () => {
+    await setFaults({ authRate: 1 });
+    const akool = await ownAkool();
+    const a = await akoolDelete(sandbox.url, akool.id);
+    expect(a.status).toBe(200);
+    expect(await a.json()).toMatchObject({ code: 1101 });
+    const imagine = await ownImagine();
+    const i = await imagineDelete(sandbox.url, imagine.id);
+    expect([i.status, ((await i.json()) as { code: number }).code]).toEqual([
+      401, 1001,
+    ]);
+    expect(await isDeleted(sandbox.url, "akool", akool.id)).toBe(false);
+    expect(await isDeleted(sandbox.url, "imagine", imagine.id)).toBe(false);
+  });
+
   it("answers malformedRate 1.0 with a body that is not the provider's JSON", async () => {
     await setFaults({ malformedRate: 1 });
     const video = await ownAkool();

@@ -18,6 +18,8 @@ export interface FaultConfig {
   hangRate: number;
   /** Share whose socket is destroyed without an answer. */
   resetRate: number;
+  /** Share refused as if the credential had been revoked (the provider's wrong-key answer). */
+  authRate: number;
 }
 
 export type InjectedFault = FaultKind | "hang" | "reset";
@@ -30,6 +32,7 @@ export const NO_FAULTS: FaultConfig = {
   malformedRate: 0,
   hangRate: 0,
   resetRate: 0,
+  authRate: 0,
 };
 
 const rate = z.number().min(0).max(1);
@@ -44,6 +47,7 @@ export const faultPatchSchema = z.strictObject({
   malformedRate: rate.optional(),
   hangRate: rate.optional(),
   resetRate: rate.optional(),
+  authRate: rate.optional(),
 });
 
 export type FaultPatch = z.infer<typeof faultPatchSchema>;
@@ -74,6 +78,8 @@ const ORDER: [InjectedFault, keyof FaultConfig][] = [
   ["server_error", "errorRate"],
   ["throttle", "throttleRate"],
   ["malformed", "malformedRate"],
+  // Last, so that adding it left every existing seed's fault sequence unchanged.
+  ["auth", "authRate"],
 ];
 
 /**

@@ -170,6 +170,14 @@ export function createImagineSandbox(rng: Rng): ProviderSandbox {
     if (kind === "server_error") {
       return envelope(503, 1200, "ServiceUnavailable", "Service unavailable.");
     }
+    if (kind === "auth") {
+      return envelope(
+        401,
+        1001,
+        "Unauthorized",
+        "The provided bearer token is invalid.",
+      );
+    }
     return { ...json(200, {}), body: '{"message":"video del' };
   }
 

@@ -30,6 +30,7 @@ const faults: FaultPatch = {
   hangRate: number("SANDBOX_HANG_RATE", 0, isRate),
   resetRate: number("SANDBOX_RESET_RATE", 0, isRate),
   malformedRate: number("SANDBOX_MALFORMED_RATE", 0, isRate),
+  authRate: number("SANDBOX_AUTH_RATE", 0, isRate),
 };
 
 const sandbox = await startSandbox({

@@ -123,6 +123,8 @@ export function memoriesFault(kind: FaultKind): SandboxResponse {
   if (kind === "throttle") {
     return fail("0429", "too many requests, rate limit exceeded");
   }
+  if (kind === "auth")
+    return fail("9009", "permission denied, please check your API key");
   // No 5xx body is documented; the envelope with an invented code is the likeliest shape.
   if (kind === "server_error") {
     return fail("0500", "internal server error", 500);

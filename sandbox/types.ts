@@ -44,9 +44,12 @@ export interface VideoState {
   owner: string;
   deleted: boolean;
   name: string;
+  /** A customer-defined alias the provider also deletes by (VOD ReferenceId), when set. */
+  referenceId?: string;
 }
 
-export type FaultKind = "server_error" | "throttle" | "malformed";
+/** `auth`: the provider's own answer to a revoked or wrong credential, as if the key stopped working. */
+export type FaultKind = "server_error" | "throttle" | "malformed" | "auth";
 
 export interface ProviderSandbox {
   name: ProviderName;

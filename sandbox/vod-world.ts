@@ -175,6 +175,7 @@ export function toVideoState(v: VodVideo): VideoState {
     owner: v.owner,
     deleted: v.deleted,
     name: v.title,
+    ...(v.referenceId === undefined ? {} : { referenceId: v.referenceId }),
   };
 }
 

@@ -211,7 +211,12 @@ export function createVodSandbox(rng: Rng): ProviderSandbox {
         body: `{"RequestId":"${requestId}","NonExistVideoIds":["`,
       };
     }
-    const code = kind === "throttle" ? "Throttling.User" : "InternalError";
+    const code =
+      kind === "throttle"
+        ? "Throttling.User"
+        : kind === "auth"
+          ? "InvalidAccessKeyId.NotFound"
+          : "InternalError";
     return renderError(new VodFailure(code), requestId, DEFAULT_HOST, "JSON");
   }
 

@@ -10,6 +10,7 @@ export const auditActions = [
   "run.previewed",
   "run.started",
   "run.cancelled",
+  "run.resumed",
   "run.retry_scheduled",
   "items.recorded",
   "export.downloaded",

@@ -67,6 +67,7 @@ const historyColumns = [
   "touched",
   "runId",
   "provider",
+  "idKind",
   "outcome",
   "code",
   "message",

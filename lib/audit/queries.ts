@@ -19,6 +19,8 @@ export const videoHistoryEntrySchema = z.object({
   runId: z.string(),
   // Plain string: a provider removed from the registry must not hide its past runs.
   provider: z.string(),
+  /** `video`, or `reference` when the run named it by a reference ID (VOD). */
+  idKind: z.string(),
   outcome: rowOutcomeSchema,
   code: z.string().nullable(),
   message: z.string().nullable(),

@@ -6,6 +6,8 @@ import { runItems, runs, users } from "@/lib/db/schema";
 export interface VideoHistoryEntry {
   runId: string;
   provider: string;
+  /** Whether the run named this ID as a video ID or as a reference ID (VOD). */
+  idKind: string;
   outcome: string;
   code: string | null;
   message: string | null;
@@ -26,6 +28,7 @@ export async function videoHistory(
     .select({
       runId: runs.id,
       provider: runs.provider,
+      idKind: runs.idKind,
       outcome: runItems.outcome,
       code: runItems.code,
       message: runItems.message,

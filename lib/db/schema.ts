@@ -17,6 +17,7 @@ import {
 // Relative imports: drizzle-kit loads this file without the `@/` alias.
 import { auditActions } from "../audit/actions";
 import { roles, type Role } from "../auth/roles";
+import { idKinds } from "../providers/types";
 import { rowOutcomes, runStatuses } from "../runs/vocabulary";
 
 export const roleEnum = pgEnum("role", roles);
@@ -104,6 +105,8 @@ export const runs = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     provider: text("provider").notNull(),
+    /** What the items' IDs name: provider video IDs or customer reference IDs (VOD). */
+    idKind: text("id_kind", { enum: idKinds }).notNull().default("video"),
     status: runStatusEnum("status").notNull().default("queued"),
     /** Why a run is paused or aborted ("credentials rejected by …"). */
     statusReason: text("status_reason"),

@@ -12,10 +12,14 @@ describe("buildOpenApi", () => {
     };
     expect(Object.keys(body.properties).sort()).toEqual([
       "confirmation",
+      "idKind",
       "ids",
       "provider",
     ]);
     expect(body.required).toContain("confirmation");
+    // Optional for callers: a run of video IDs need not say so.
+    expect(body.required).not.toContain("idKind");
+    expect(JSON.stringify(body.properties.idKind)).toContain("reference");
     expect(JSON.stringify(body.properties.provider)).toContain("memories");
     expect(Object.keys(start.responses)).toEqual(
       expect.arrayContaining(["201", "409", "413", "429"]),
@@ -26,5 +30,6 @@ describe("buildOpenApi", () => {
     expect(items).toEqual(
       expect.arrayContaining(["runId", "outcome", "sort", "offset", "limit"]),
     );
+    expect(document.paths["/api/runs/{runId}/resume"].post).toBeDefined();
   });
 });

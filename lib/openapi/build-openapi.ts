@@ -163,6 +163,17 @@ export function buildOpenApi(serverUrl: string) {
           },
         },
       },
+      "/api/runs/{runId}/resume": {
+        post: {
+          summary:
+            "Resume a paused run now (it also resumes by itself at resumeAt)",
+          parameters: [runIdParam],
+          responses: {
+            200: json(schema(runSchema)),
+            ...errors(401, 403, 404, 409),
+          },
+        },
+      },
       "/api/runs/{runId}/cancel": {
         post: {
           summary: "Cancel a run",

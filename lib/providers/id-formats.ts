@@ -1,6 +1,6 @@
 // Video ID formats per provider (shared/providers/*.md §7). Pure, so the browser validates a
 // pasted list with the very patterns the adapters enforce before anything is sent.
-import type { ProviderId } from "./types";
+import type { IdKind, ProviderId } from "./types";
 
 export interface IdFormat {
   pattern: RegExp;
@@ -43,4 +43,26 @@ export const vodReferenceIdFormat: IdFormat = {
   pattern: /^[^,\s]+$/,
   description: "a reference ID without commas or spaces",
   example: "order-2024-0001",
+};
+
+/** The kinds of ID a run on this provider may name; the first is the default. */
+export function idKindsOf(provider: ProviderId): IdKind[] {
+  return provider === "vod" ? ["video", "reference"] : ["video"];
+}
+
+/** The format a run's IDs must have, or null when the provider has no such kind of ID. */
+export function idFormatFor(
+  provider: ProviderId,
+  kind: IdKind,
+): IdFormat | null {
+  if (!idKindsOf(provider).includes(kind)) return null;
+  return kind === "reference" ? vodReferenceIdFormat : idFormats[provider];
+}
+
+export const idKindLabels: Record<
+  IdKind,
+  { plural: string; singular: string }
+> = {
+  video: { plural: "video IDs", singular: "video ID" },
+  reference: { plural: "reference IDs", singular: "reference ID" },
 };

@@ -4,6 +4,13 @@
 export const providerIds = ["akool", "memories", "vod", "imagine"] as const;
 export type ProviderId = (typeof providerIds)[number];
 
+/**
+ * What the IDs of a run name: the provider's own video IDs, or customer-defined reference IDs
+ * (VOD's ReferenceIds, DESIGN §4). A run keeps one kind for all its IDs.
+ */
+export const idKinds = ["video", "reference"] as const;
+export type IdKind = (typeof idKinds)[number];
+
 /** Final per-ID outcomes of a delete call; the row enum adds `pending` before one is known. */
 export const finalOutcomes = [
   "deleted",
@@ -71,6 +78,14 @@ export interface HealthResult {
   message: string;
 }
 
+/** The same account's videos addressed by another kind of ID: own format, look-up and delete. */
+export interface IdKindAdapter {
+  idPattern: RegExp;
+  idFormat: string;
+  lookup(ids: string[]): Promise<Map<string, LookupResult>>;
+  delete(ids: string[]): Promise<Map<string, OutcomeResult>>;
+}
+
 export interface ProviderAdapter {
   id: ProviderId;
   label: string;
@@ -88,4 +103,6 @@ export interface ProviderAdapter {
   delete(ids: string[]): Promise<Map<string, OutcomeResult>>;
   list?(params: ListParams): Promise<Page<VideoSummary>>;
   healthCheck(): Promise<HealthResult>;
+  /** Present when runs may name videos by customer-defined reference IDs (VOD). */
+  referenceIds?: IdKindAdapter;
 }

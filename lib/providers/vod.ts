@@ -211,7 +211,7 @@ export function createVodAdapter(config: VodAdapterConfig): VodAdapter {
     retryable: false,
   });
 
-  return {
+  const adapter: VodAdapter = {
     id: "vod",
     label: VOD_LABEL,
     idPattern: VOD_ID_PATTERN,
@@ -246,5 +246,12 @@ export function createVodAdapter(config: VodAdapterConfig): VodAdapter {
       ),
     list: (params) => listVideos(client, params),
     healthCheck: () => healthCheck(client),
+    referenceIds: {
+      idPattern: REFERENCE_ID_PATTERN,
+      idFormat: referenceIdFormat,
+      lookup: (ids) => adapter.lookupByReferenceIds(ids),
+      delete: (ids) => adapter.deleteByReferenceIds(ids),
+    },
   };
+  return adapter;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "@/lib/db/client";
-import type { ProviderId } from "@/lib/providers/types";
+import type { IdKind, ProviderId } from "@/lib/providers/types";
 
 export interface ClaimedItem {
   runId: string;
@@ -25,6 +25,8 @@ export async function claimItems(
   db: Db,
   input: {
     provider: ProviderId;
+    /** A batch holds one kind of ID: the provider's call differs per kind. */
+    idKind: IdKind;
     limit: number;
     owner: string;
     leaseSeconds: number;
@@ -44,7 +46,7 @@ export async function claimItems(
                  case when r.processing_retry_until > now() then r.processing_retry_interval_seconds end as retry_seconds
             from run_items i
             join runs r on r.id = i.run_id
-           where r.provider = ${input.provider}
+           where r.provider = ${input.provider} and r.id_kind = ${input.idKind}
              and ((r.status in ('queued', 'running') and i.outcome = 'pending')
                   or (i.outcome = 'processing' and r.processing_retry_until > now() and r.cancel_requested_at is null))
              and i.next_attempt_at <= now()

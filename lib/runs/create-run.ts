@@ -8,6 +8,8 @@ import { getDb } from "@/lib/db/db";
 import { runItems, runs } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
+import { idKindLabels } from "@/lib/providers/id-formats";
+import type { IdKind } from "@/lib/providers/types";
 import { validateIds } from "./preview-run";
 import { chunk, requireAdapter } from "./provider-access";
 import {
@@ -20,10 +22,11 @@ import {
 const INSERT_CHUNK = 10_000;
 const ACTIVE_STATUSES = ["queued", "running", "paused"] as const;
 
-function hashRequest(body: StartRunBody): string {
-  return createHash("sha256")
-    .update(JSON.stringify([body.provider, body.ids, body.confirmation]))
-    .digest("hex");
+function hashRequest(body: StartRunBody & { idKind: IdKind }): string {
+  const fields: unknown[] = [body.provider, body.ids, body.confirmation];
+  // Video-ID runs hash as they did before ID kinds existed, so a retried request still matches.
+  if (body.idKind !== "video") fields.push(body.idKind);
+  return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
 }
 
 async function findIdempotent(
@@ -56,7 +59,7 @@ async function findIdempotent(
  */
 export async function createRun(
   operator: Operator,
-  body: StartRunBody,
+  input: StartRunBody,
   meta: {
     idempotencyKey?: string;
     ip?: string;
@@ -65,12 +68,13 @@ export async function createRun(
     audit?: ReturnType<typeof auditContext>;
   },
 ): Promise<{ id: string; replayed: boolean }> {
-  requireAdapter(body.provider);
-  const { valid } = validateIds(body.provider, body.ids);
+  const body = { ...input, idKind: input.idKind ?? "video" };
+  requireAdapter(body.provider, body.idKind);
+  const { valid } = validateIds(body.provider, body.ids, body.idKind);
   if (valid.length === 0)
     throw new ApiError(
       "unprocessable",
-      "None of the IDs is a well-formed video ID for this provider.",
+      `None of the IDs is a well-formed ${idKindLabels[body.idKind].singular} for this provider.`,
     );
   const requestHash = hashRequest(body);
   if (meta.idempotencyKey) {
@@ -115,6 +119,7 @@ export async function createRun(
         .insert(runs)
         .values({
           provider: body.provider,
+          idKind: body.idKind,
           total: valid.length,
           confirmation: body.confirmation.trim(),
           createdBy: operator.id,
@@ -143,6 +148,7 @@ export async function createRun(
           targetId: run!.id,
           details: {
             provider: body.provider,
+            idKind: body.idKind,
             total: valid.length,
             confirmation: body.confirmation.trim(),
             idempotencyKey: meta.idempotencyKey ?? null,

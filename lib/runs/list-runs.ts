@@ -13,11 +13,10 @@ import {
 import { z } from "zod";
 import { getDb } from "@/lib/db/db";
 import { runItems, runs, users } from "@/lib/db/schema";
-import type { ProviderId } from "@/lib/providers/types";
+import { toRun } from "./read-runs";
 import {
   rowOutcomes,
   type OutcomeCounts,
-  type Run,
   type RunSort,
   type RunsListResponse,
   type RunsQuery,
@@ -143,23 +142,7 @@ export async function listRuns(query: RunsQuery): Promise<RunsListResponse> {
   ]);
   const counts = await countsByRun(rows.map((row) => row.run.id));
   return {
-    runs: rows.map(({ run, user }): Run => ({
-      id: run.id,
-      provider: run.provider as ProviderId,
-      status: run.status,
-      statusReason: run.statusReason,
-      total: run.total,
-      counts: counts.get(run.id)!,
-      confirmation: run.confirmation,
-      createdBy: user,
-      startedVia: run.startedVia,
-      createdAt: run.createdAt,
-      startedAt: run.startedAt,
-      finishedAt: run.finishedAt,
-      processingRetryUntil: run.processingRetryUntil,
-      ratePerSecond: null,
-      etaSeconds: null,
-    })),
+    runs: rows.map((row) => toRun(row, counts.get(row.run.id)!, null)),
     total: Number(count?.n ?? 0),
   };
 }

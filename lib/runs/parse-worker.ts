@@ -1,8 +1,8 @@
 // Web Worker: splits, validates and de-duplicates pasted IDs, and reads CSV files, off the main
 // thread so that a million pasted lines never freeze the tab. It calls the very functions the
 // server uses (parse-ids.ts, id-formats.ts), so the counts shown are the counts the server finds.
-import { idFormats } from "@/lib/providers/id-formats";
-import type { ProviderId } from "@/lib/providers/types";
+import { idFormatFor } from "@/lib/providers/id-formats";
+import type { IdKind, ProviderId } from "@/lib/providers/types";
 import {
   describeCsv,
   extractColumn,
@@ -15,11 +15,18 @@ import { parseIds, splitIds, type MalformedRow } from "./parse-ids";
 const MALFORMED_SENT = 100;
 
 export type ParseWorkerRequest =
-  | { type: "text"; requestId: number; provider: ProviderId; text: string }
+  | {
+      type: "text";
+      requestId: number;
+      provider: ProviderId;
+      idKind: IdKind;
+      text: string;
+    }
   | {
       type: "csv";
       requestId: number;
       provider: ProviderId;
+      idKind: IdKind;
       text: string;
       /** Column to extract; the worker guesses one when absent. */
       column?: number;
@@ -49,7 +56,8 @@ export type ParseWorkerResponse =
   | { type: "error"; requestId: number; message: string };
 
 function handle(request: ParseWorkerRequest): ParseWorkerResponse {
-  const format = idFormats[request.provider];
+  const format = idFormatFor(request.provider, request.idKind);
+  if (!format) throw new Error("This provider has no such kind of ID.");
   if (request.type === "text") {
     const tokens = splitIds(request.text);
     const parsed = parseIds(tokens, format);

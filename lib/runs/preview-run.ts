@@ -2,8 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
-import { idFormats } from "@/lib/providers/id-formats";
-import type { LookupResult, ProviderId } from "@/lib/providers/types";
+import { idFormatFor, idKindLabels } from "@/lib/providers/id-formats";
+import type { IdKind, LookupResult, ProviderId } from "@/lib/providers/types";
 import { parseIds } from "./parse-ids";
 import { chunk, lookupBucketKey, requireAdapter } from "./provider-access";
 import { waitForRateToken } from "./rate-limit";
@@ -19,8 +19,19 @@ const expectationByState: Record<LookupResult["state"], Expectation> = {
 };
 
 /** Validates and de-duplicates exactly as run creation does; a 422 names the limit. */
-export function validateIds(providerId: ProviderId, ids: string[]) {
-  const parsed = parseIds(ids, idFormats[providerId]);
+export function validateIds(
+  providerId: ProviderId,
+  ids: string[],
+  idKind: IdKind = "video",
+) {
+  const format = idFormatFor(providerId, idKind);
+  if (!format) {
+    throw new ApiError(
+      "unprocessable",
+      `This provider has no ${idKindLabels[idKind].plural}; give its video IDs.`,
+    );
+  }
+  const parsed = parseIds(ids, format);
   const limit = getEnv().ERASURE_MAX_IDS_PER_RUN;
   if (parsed.valid.length > limit) {
     throw new ApiError(
@@ -39,9 +50,10 @@ export function validateIds(providerId: ProviderId, ids: string[]) {
 export async function previewRun(
   providerId: ProviderId,
   ids: string[],
+  idKind: IdKind = "video",
 ): Promise<PreviewResponse> {
-  const adapter = requireAdapter(providerId);
-  const parsed = validateIds(providerId, ids);
+  const adapter = requireAdapter(providerId, idKind);
+  const parsed = validateIds(providerId, ids, idKind);
   const limit = getEnv().ERASURE_PREVIEW_LOOKUP_LIMIT;
   const checked = parsed.valid.slice(0, limit);
   const db = await getDb();
@@ -81,6 +93,7 @@ export async function previewRun(
   counts.malformed = parsed.malformedCount;
   return {
     provider: providerId,
+    idKind,
     validCount: parsed.valid.length,
     duplicateCount: parsed.duplicateCount,
     counts,

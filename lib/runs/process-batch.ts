@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { runs } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 import type {
+  IdKind,
   OutcomeResult,
   ProviderAdapter,
   ProviderId,
@@ -22,6 +23,8 @@ import {
 export interface LaneContext {
   db: Db;
   provider: ProviderId;
+  /** The kind of ID this lane works on; `adapter` is the provider's adapter for that kind. */
+  idKind: IdKind;
   adapter: ProviderAdapter;
   owner: string;
   leaseSeconds: number;
@@ -87,6 +90,7 @@ async function recordBatchEvent(
       targetId: runId,
       details: {
         provider: ctx.provider,
+        idKind: ctx.idKind,
         items: runWrites.map((write) => ({
           videoId: write.item.videoId,
           attempt: write.item.attempt,
@@ -107,6 +111,7 @@ async function recordBatchEvent(
 export async function processBatch(ctx: LaneContext): Promise<number> {
   const claimed = await claimItems(ctx.db, {
     provider: ctx.provider,
+    idKind: ctx.idKind,
     limit: ctx.adapter.maxBatch,
     owner: ctx.owner,
     leaseSeconds: ctx.leaseSeconds,

@@ -220,3 +220,16 @@ export function useRetryProcessing(runId: string) {
       ]),
   });
 }
+
+/** "Resume now": a paused run goes on without waiting for its automatic resume. */
+export function useResumeRun(runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      fetchJson<unknown>(`/api/runs/${runId}/resume`, { method: "POST" }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        queryKey: runQueryOptions(runId).queryKey,
+      }),
+  });
+}

@@ -50,7 +50,8 @@ const runColumns = {
   user: { id: users.id, email: users.email, name: users.name },
 };
 
-function toRun(
+/** A runs row as the API shows it; `rate` only for a run still going (the list passes null). */
+export function toRun(
   row: { run: typeof runs.$inferSelect; user: Run["createdBy"] },
   counts: OutcomeCounts,
   rate: number | null,
@@ -59,8 +60,10 @@ function toRun(
   return {
     id: run.id,
     provider: run.provider as ProviderId,
+    idKind: run.idKind,
     status: run.status,
     statusReason: run.statusReason,
+    resumeAt: run.status === "paused" ? run.resumeAt : null,
     total: run.total,
     counts,
     confirmation: run.confirmation,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { rowOutcomes, runStatuses } from "./vocabulary";
 import { providerIdSchema } from "../providers/schemas";
+import { idKinds } from "../providers/types";
 
 export { rowOutcomes, runStatuses, terminalRunStatuses } from "./vocabulary";
 export const rowOutcomeSchema = z.enum(rowOutcomes);
@@ -18,11 +19,16 @@ const idsSchema = z
   .min(1, "Give at least one video ID.")
   .max(1_000_000, "Too many IDs in one request.");
 
+/** `video` (the provider's own IDs, the default) or `reference` (VOD ReferenceIds). */
+export const idKindSchema = z.enum(idKinds);
+
 export const previewBodySchema = z.object({
   provider: providerIdSchema,
+  idKind: idKindSchema.default("video"),
   ids: idsSchema,
 });
-export type PreviewBody = z.infer<typeof previewBodySchema>;
+/** What a caller sends; `idKind` may be left out (video IDs). */
+export type PreviewBody = z.input<typeof previewBodySchema>;
 
 export const expectations = [
   "will_delete",
@@ -45,6 +51,7 @@ export type PreviewItem = z.infer<typeof previewItemSchema>;
 
 export const previewResponseSchema = z.object({
   provider: providerIdSchema,
+  idKind: idKindSchema,
   /** Distinct well-formed IDs: the N of the confirmation phrase. */
   validCount: z.number(),
   duplicateCount: z.number(),
@@ -55,11 +62,13 @@ export type PreviewResponse = z.infer<typeof previewResponseSchema>;
 
 export const startRunBodySchema = z.object({
   provider: providerIdSchema,
+  idKind: idKindSchema.default("video"),
   ids: idsSchema,
   /** Must equal `delete N videos` (`delete 1 video`), N the distinct valid IDs; `1,250` or `1250`. */
   confirmation: z.string().max(100),
 });
-export type StartRunBody = z.infer<typeof startRunBodySchema>;
+/** What a caller sends; `idKind` may be left out (video IDs). */
+export type StartRunBody = z.input<typeof startRunBodySchema>;
 
 export const outcomeCountsSchema = z.object(
   Object.fromEntries(
@@ -71,8 +80,11 @@ export type OutcomeCounts = z.infer<typeof outcomeCountsSchema>;
 export const runSchema = z.object({
   id: z.string(),
   provider: providerIdSchema,
+  idKind: idKindSchema,
   status: runStatusSchema,
   statusReason: z.string().nullable(),
+  /** A paused run resumes by itself at this time (or earlier, on an operator's word). */
+  resumeAt: z.coerce.date().nullable(),
   total: z.number(),
   counts: outcomeCountsSchema,
   confirmation: z.string(),

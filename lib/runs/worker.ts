@@ -1,11 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import { getDbHandle } from "@/lib/db/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { adapterForIdKind } from "@/lib/providers/id-kinds";
 import { listProviders } from "@/lib/providers/registry";
-import type { ProviderId } from "@/lib/providers/types";
+import { idKinds, type ProviderId } from "@/lib/providers/types";
 import { expireOwnLeases, resumePausedRuns } from "./claim-items";
 import { processBatch, type LaneContext } from "./process-batch";
 
@@ -60,6 +62,9 @@ export async function startWorker(): Promise<void> {
   if (globalForWorker.__erasureWorker || getEnv().ERASURE_WORKER === "off")
     return;
   const controller = new AbortController();
+  // Every lane (one per provider, kind of ID and lane slot) and the resumer wait on this one
+  // signal at once: more than Node's default of 10 listeners is expected, not a leak.
+  setMaxListeners(100, controller.signal);
   const handle = await getDbHandle();
   if (handle.kind === "pglite") await expireOwnLeases(handle.db);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -67,18 +72,25 @@ export async function startWorker(): Promise<void> {
   const lanes: Promise<void>[] = [];
   for (const entry of listProviders()) {
     if (!entry.adapter) continue;
-    for (let lane = 0; lane < LANES[entry.id]; lane++) {
-      lanes.push(
-        runLane({
-          db: handle.db,
-          provider: entry.id,
-          adapter: entry.adapter,
-          owner,
-          leaseSeconds: env.ERASURE_LEASE_SECONDS,
-          maxAttempts: env.ERASURE_MAX_ATTEMPTS,
-          signal: controller.signal,
-        }),
-      );
+    for (const idKind of idKinds) {
+      // Lanes per kind of ID; they share the provider's rate budget, so the kinds together
+      // still stay within the provider's limit.
+      const adapter = adapterForIdKind(entry.adapter, idKind);
+      if (!adapter) continue;
+      for (let lane = 0; lane < LANES[entry.id]; lane++) {
+        lanes.push(
+          runLane({
+            db: handle.db,
+            provider: entry.id,
+            idKind,
+            adapter,
+            owner,
+            leaseSeconds: env.ERASURE_LEASE_SECONDS,
+            maxAttempts: env.ERASURE_MAX_ATTEMPTS,
+            signal: controller.signal,
+          }),
+        );
+      }
     }
   }
   const resumer = (async () => {

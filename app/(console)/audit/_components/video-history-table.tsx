@@ -66,7 +66,14 @@ export function VideoHistoryTable({
                     run started {formatAuditTime(entry.runStartedAt)}
                   </span>
                 </td>
-                <td className="px-3 py-2">{providerLabel(entry.provider)}</td>
+                <td className="px-3 py-2">
+                  {providerLabel(entry.provider)}
+                  {entry.idKind === "reference" ? (
+                    <span className="text-muted-foreground block text-xs">
+                      as a reference ID
+                    </span>
+                  ) : null}
+                </td>
                 <td className="px-3 py-2">
                   <Badge tone={info.tone} title={info.description}>
                     {info.label}

@@ -13,11 +13,18 @@ const helper = createColumnHelper<DataTableFeatures, Run>();
 
 const dash = <span className="text-muted-foreground">—</span>;
 
-function ProviderName({ id }: { id: string }) {
+function ProviderName({ id, idKind }: { id: string; idKind: Run["idKind"] }) {
   const providers = useProviders();
   return (
-    <span className="truncate">
-      {providers.data?.find((provider) => provider.id === id)?.label ?? id}
+    <span className="min-w-0">
+      <span className="block truncate">
+        {providers.data?.find((provider) => provider.id === id)?.label ?? id}
+      </span>
+      {idKind === "reference" ? (
+        <span className="text-muted-foreground block text-xs">
+          by reference ID
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -62,7 +69,9 @@ export const runColumns = helper.columns([
     header: ({ column }) => (
       <DataTableColumnHeader column={column} title="Provider" />
     ),
-    cell: ({ getValue }) => <ProviderName id={getValue()} />,
+    cell: ({ getValue, row }) => (
+      <ProviderName id={getValue()} idKind={row.original.idKind} />
+    ),
     meta: { className: "w-32 flex-none" },
   }),
   helper.accessor("total", {

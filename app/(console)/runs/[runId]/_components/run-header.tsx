@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { useProviders } from "@/lib/providers/queries";
 import type { Run } from "@/lib/runs/schemas";
 import { cn } from "@/lib/utils";
+import { ResumeRunButton } from "./resume-run-button";
 import { formatDateTime } from "../../_components/format";
 import { RunStatusBadge } from "../../_components/run-badges";
 
@@ -16,7 +17,16 @@ function When({ date, none }: { date: Date | null; none: string }) {
 }
 
 /** Who started what, where, when, and on which typed confirmation: the run's proof at a glance. */
-export function RunHeader({ run, actions }: { run: Run; actions?: ReactNode }) {
+export function RunHeader({
+  run,
+  actions,
+  canAct = false,
+}: {
+  run: Run;
+  actions?: ReactNode;
+  /** May resume a paused run (operators and admins). */
+  canAct?: boolean;
+}) {
   const providers = useProviders();
   const providerLabel =
     providers.data?.find((provider) => provider.id === run.provider)?.label ??
@@ -52,12 +62,25 @@ export function RunHeader({ run, actions }: { run: Run; actions?: ReactNode }) {
       >
         <RunStatusBadge status={run.status} />
         {run.statusReason ? <span>{run.statusReason}</span> : null}
+        {run.resumeAt ? (
+          <span className="text-muted-foreground">
+            Resumes by itself at <When date={run.resumeAt} none="" />.
+          </span>
+        ) : null}
+        {canAct && run.status === "paused" ? (
+          <ResumeRunButton runId={run.id} />
+        ) : null}
       </p>
       <Card>
         <dl className="grid gap-x-6 gap-y-4 p-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
           <div>
             <dt className="text-muted-foreground text-xs">Provider</dt>
             <dd className="mt-0.5 font-medium">{providerLabel}</dd>
+            <dd className="text-muted-foreground text-xs">
+              {run.idKind === "reference"
+                ? "IDs are reference IDs"
+                : "IDs are video IDs"}
+            </dd>
           </div>
           <div>
             <dt className="text-muted-foreground text-xs">Started by</dt>

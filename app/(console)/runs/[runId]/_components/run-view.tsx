@@ -83,6 +83,7 @@ export function RunView({
     <div className="space-y-6">
       <RunHeader
         run={run.data}
+        canAct={canAct}
         actions={
           canAct && active ? <CancelRunButton runId={runId} /> : undefined
         }

@@ -52,7 +52,12 @@ export function ConfirmDialog({
     event.preventDefault();
     if (!matches || busy) return;
     start.mutate({
-      body: { provider: provider.id, ids, confirmation: typed.trim() },
+      body: {
+        provider: provider.id,
+        idKind: preview.idKind,
+        ids,
+        confirmation: typed.trim(),
+      },
       idempotencyKey,
     });
   }
@@ -78,7 +83,8 @@ export function ConfirmDialog({
         <p className="text-sm">
           Delete <strong>{formatCount(count)}</strong>{" "}
           {count === 1 ? "video" : "videos"} on{" "}
-          <strong>{provider.label}</strong>.
+          <strong>{provider.label}</strong>
+          {preview.idKind === "reference" ? " by their reference IDs" : ""}.
         </p>
         <ConfirmSummary preview={preview} />
         <p

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Label, Select } from "@/components/ui/input";
 import type { ProviderSummary } from "@/lib/providers/schemas";
+import type { IdKind } from "@/lib/providers/types";
 import { rowOutcomeLabels, runStatusLabels } from "@/lib/runs/outcome-labels";
 import { runExportQueryOptions, useRuns } from "@/lib/runs/queries";
 import { rowOutcomes, type RowOutcome, type Run } from "@/lib/runs/schemas";
@@ -10,6 +11,8 @@ import { countOf, formatCount } from "./format";
 
 interface EarlierRunPickerProps {
   provider: ProviderSummary;
+  /** Only runs of the same kind of ID are offered: their rows are that kind. */
+  idKind: IdKind;
   initialRunId?: string;
   initialOutcome?: RowOutcome;
   /** Load the initial run's rows at once (deep link from a run page). */
@@ -29,6 +32,7 @@ function runLabel(run: Run): string {
 /** Start from rows of an earlier run on the same provider, e.g. its failures. */
 export function EarlierRunPicker({
   provider,
+  idKind,
   initialRunId,
   initialOutcome,
   autoLoad,
@@ -42,7 +46,7 @@ export function EarlierRunPicker({
     initialOutcome ?? (initialRunId ? "" : "failed"),
   );
   const sameProvider = (runs.data?.runs ?? []).filter(
-    (run) => run.provider === provider.id,
+    (run) => run.provider === provider.id && run.idKind === idKind,
   );
   const selected = sameProvider.find((run) => run.id === runId);
   const load = useMutation({

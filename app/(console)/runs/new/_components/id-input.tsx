@@ -1,7 +1,7 @@
 import { useState, type RefObject } from "react";
 import { Label } from "@/components/ui/input";
-import { idFormats } from "@/lib/providers/id-formats";
-import type { ProviderId } from "@/lib/providers/types";
+import { idFormatFor } from "@/lib/providers/id-formats";
+import type { IdKind, ProviderId } from "@/lib/providers/types";
 import { AttachedListNotice } from "./attached-list-notice";
 import { CsvColumnPicker } from "./csv-column-picker";
 import type { IdList } from "./use-id-list";
@@ -11,11 +11,13 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 interface IdInputProps {
   provider: ProviderId | null;
+  idKind: IdKind;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   list: Omit<IdList, "textareaRef">;
   extractCsv: (
     text: string,
     provider: ProviderId,
+    idKind: IdKind,
     column?: number,
   ) => Promise<CsvExtract | null>;
 }
@@ -32,6 +34,7 @@ interface CsvFile {
  */
 export function IdInput({
   provider,
+  idKind,
   textareaRef,
   list,
   extractCsv,
@@ -42,7 +45,7 @@ export function IdInput({
 
   async function readCsv(name: string, text: string, column?: number) {
     if (!provider) return setFileError("Choose a provider first.");
-    const extract = await extractCsv(text, provider, column);
+    const extract = await extractCsv(text, provider, idKind, column);
     if (!extract) return;
     setCsv({ name, text, extract });
     fill(extract.text, name);
@@ -67,11 +70,13 @@ export function IdInput({
     }
   }
 
-  const example = provider ? idFormats[provider].example : null;
+  const example = provider ? idFormatFor(provider, idKind)?.example : null;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-end justify-between gap-2">
-        <Label htmlFor="video-ids">Video IDs</Label>
+        <Label htmlFor="video-ids">
+          {idKind === "reference" ? "Reference IDs" : "Video IDs"}
+        </Label>
         <label
           htmlFor="ids-file"
           className="border-border bg-card hover:bg-muted focus-within:ring-ring inline-flex h-8 cursor-pointer items-center rounded-md border px-3 text-xs font-medium focus-within:ring-2"

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ProviderSummary } from "@/lib/providers/schemas";
+import type { IdKind } from "@/lib/providers/types";
 import type { RowOutcome } from "@/lib/runs/schemas";
 import { EarlierRunPicker } from "./earlier-run-picker";
 import { FormSection } from "./form-section";
@@ -14,6 +15,7 @@ type Panel = "library" | "run";
 
 interface IdSourcesProps {
   provider: ProviderSummary | null;
+  idKind: IdKind;
   list: IdList;
   parser: ReturnType<typeof useIdParser>;
   fromRun?: string;
@@ -23,11 +25,14 @@ interface IdSourcesProps {
 /** Step 2: paste, upload, or fill the "Video IDs" box from the library or an earlier run. */
 export function IdSources({
   provider,
+  idKind,
   list,
   parser,
   fromRun,
   fromOutcome,
 }: IdSourcesProps) {
+  // The library lists video IDs, so it is offered for runs of video IDs only.
+  const canList = Boolean(provider?.canList) && idKind === "video";
   const [panel, setPanel] = useState<Panel | null>(fromRun ? "run" : null);
   const { textareaRef, ...rest } = list;
   // Selections replace the list; the panel stays open to show what was loaded.
@@ -54,12 +59,12 @@ export function IdSources({
       description="Paste or upload IDs, or select them from the provider's library or an earlier run."
       actions={
         <>
-          {provider?.canList ? toggle("library") : null}
+          {canList ? toggle("library") : null}
           {toggle("run")}
         </>
       }
     >
-      {provider && panel === "library" && provider.canList ? (
+      {provider && panel === "library" && canList ? (
         <div
           id="ids-panel-library"
           className="bg-muted/40 border-border rounded-md border p-3"
@@ -77,8 +82,9 @@ export function IdSources({
           className="bg-muted/40 border-border rounded-md border p-3"
         >
           <EarlierRunPicker
-            key={provider.id}
+            key={`${provider.id}:${idKind}`}
             provider={provider}
+            idKind={idKind}
             initialRunId={fromRun}
             initialOutcome={fromOutcome}
             autoLoad={Boolean(fromRun)}
@@ -88,6 +94,7 @@ export function IdSources({
       ) : null}
       <IdInput
         provider={provider?.id ?? null}
+        idKind={idKind}
         textareaRef={textareaRef}
         list={rest}
         extractCsv={parser.extractCsv}

@@ -1,14 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { idKindsOf } from "@/lib/providers/id-formats";
 import { useProviders } from "@/lib/providers/queries";
-import type { ProviderId } from "@/lib/providers/types";
+import type { IdKind, ProviderId } from "@/lib/providers/types";
 import { runQueryOptions, usePreview } from "@/lib/runs/queries";
 import type { RowOutcome } from "@/lib/runs/schemas";
 import { ConfirmDialog } from "./confirm-dialog";
 import { FormSection } from "./form-section";
+import { IdKindPicker } from "./id-kind-picker";
 import { IdSources } from "./id-sources";
 import { PreviewSection } from "./preview-section";
 import { ProviderPicker } from "./provider-picker";
@@ -19,6 +21,10 @@ import { useIdParser } from "./use-id-parser";
 import { useProviderChoice } from "./use-provider-choice";
 
 const NO_IDS: string[] = [];
+
+/** The wanted kind when the provider has it, else its video IDs. */
+const kindFor = (provider: ProviderId, wanted: IdKind | undefined): IdKind =>
+  wanted && idKindsOf(provider).includes(wanted) ? wanted : "video";
 
 /** Same IDs in the same order; an edit that changes nothing (a space) keeps the preview. */
 function sameIds(a: string[], b: string[]): boolean {
@@ -46,10 +52,11 @@ export function NewRunForm({
   const parser = useIdParser();
   const preview = usePreview();
   const dialog = useConfirmDialog();
-  // A deep link without ?provider= still works: the run says which provider it was on.
+  // A deep link without ?provider= still works: the run says which provider it was on, and
+  // which kind of ID its rows are.
   const fromRunQuery = useQuery({
     ...runQueryOptions(fromRun ?? ""),
-    enabled: Boolean(fromRun) && !initialProvider,
+    enabled: Boolean(fromRun),
     refetchInterval: false,
   });
   const { provider, choose } = useProviderChoice(
@@ -57,7 +64,24 @@ export function NewRunForm({
     initialProvider,
     fromRunQuery.data?.provider,
   );
-  const list = useIdList(parser.parse, provider?.id ?? null);
+  const [chosenKind, setChosenKind] = useState<IdKind | undefined>();
+  const wantedKind = chosenKind ?? fromRunQuery.data?.idKind;
+  const idKind = provider ? kindFor(provider.id, wantedKind) : "video";
+  const { parse: parseIds } = parser;
+  const parse = useCallback(
+    (text: string, target: ProviderId) =>
+      parseIds(text, target, kindFor(target, wantedKind)),
+    [parseIds, wantedKind],
+  );
+  const list = useIdList(parse, provider?.id ?? null);
+  // Another kind of ID is another format: check the same list again.
+  const { reparse } = list;
+  const parsedKind = useRef(idKind);
+  useEffect(() => {
+    if (parsedKind.current === idKind) return;
+    parsedKind.current = idKind;
+    reparse();
+  }, [idKind, reparse]);
 
   const ids = parser.result?.valid ?? NO_IDS;
   // A preview counts only for the very list and provider it was made for.
@@ -69,7 +93,8 @@ export function NewRunForm({
   const current =
     preview.data !== undefined &&
     sameList &&
-    preview.variables?.provider === provider?.id;
+    preview.variables?.provider === provider?.id &&
+    preview.data.idKind === idKind;
   const canConfirm =
     current && !parser.parsing && (preview.data?.validCount ?? 0) > 0;
 
@@ -92,9 +117,17 @@ export function NewRunForm({
               }}
             />
           )}
+          {provider && idKindsOf(provider.id).length > 1 ? (
+            <IdKindPicker
+              provider={provider.id}
+              value={idKind}
+              onChange={setChosenKind}
+            />
+          ) : null}
         </FormSection>
         <IdSources
           provider={provider}
+          idKind={idKind}
           list={list}
           parser={parser}
           fromRun={fromRun}
@@ -110,7 +143,7 @@ export function NewRunForm({
           pending={preview.isPending}
           error={preview.error}
           onPreview={() =>
-            provider && preview.mutate({ provider: provider.id, ids })
+            provider && preview.mutate({ provider: provider.id, idKind, ids })
           }
         />
         <div className="flex flex-wrap items-center justify-end gap-3">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ProviderId } from "@/lib/providers/types";
+import type { IdKind, ProviderId } from "@/lib/providers/types";
 import type { CsvLayout } from "@/lib/runs/csv-ids";
 import type {
   ParsedIdsSummary,
@@ -86,7 +86,7 @@ export function useIdParser() {
   }, []);
 
   const parse = useCallback(
-    async (text: string, provider: ProviderId) => {
+    async (text: string, provider: ProviderId, idKind: IdKind) => {
       const generation = ++latestParse.current;
       if (pending.current.size > 0) terminate();
       if (text.trim() === "") {
@@ -97,7 +97,7 @@ export function useIdParser() {
       }
       setParsing(true);
       try {
-        const response = await send({ type: "text", provider, text });
+        const response = await send({ type: "text", provider, idKind, text });
         if (generation !== latestParse.current) return;
         if (response.type === "text") {
           setResult(response.result);
@@ -118,12 +118,13 @@ export function useIdParser() {
     async (
       text: string,
       provider: ProviderId,
+      idKind: IdKind,
       column?: number,
     ): Promise<CsvExtract | null> => {
       if (pending.current.size > 0) terminate();
       let response: ParseWorkerResponse;
       try {
-        response = await send({ type: "csv", provider, text, column });
+        response = await send({ type: "csv", provider, idKind, text, column });
       } catch (caught) {
         // A newer paste or file replaced this one; its caller has nothing left to do.
         if (caught instanceof Superseded) return null;

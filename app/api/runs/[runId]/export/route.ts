@@ -19,7 +19,9 @@ export const GET = withOperator(
       details: { format: query.format, outcome: query.outcome ?? "all" },
     });
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-    const name = `erasure-run-${run.id.slice(0, 8)}-${run.provider}-${query.outcome ?? "all"}-${stamp}.${query.format}`;
+    // The rows' `videoId` holds reference IDs in a reference run: the file name says so.
+    const kind = run.idKind === "reference" ? "-reference-ids" : "";
+    const name = `erasure-run-${run.id.slice(0, 8)}-${run.provider}${kind}-${query.outcome ?? "all"}-${stamp}.${query.format}`;
     return new Response(exportRunItems(run.id, query.format, query.outcome), {
       headers: {
         "content-type":
