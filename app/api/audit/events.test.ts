@@ -88,7 +88,7 @@ it.each([
       const user = await makeUser("viewer");
       const { sessionId } = await sessionCookie(user.id);
       return {
-        run: () =>
+        run: async () =>
           getAuthOptions().events!.signOut!({
             token: { sid: sessionId },
             session: undefined as never,

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { useUrlQuery } from "@/components/data-table/use-url-query";
 import { Card } from "@/components/ui/card";
 import { RUN_POLL_MS, runsQueryOptions } from "@/lib/runs/queries";
 import type { RunsQuery } from "@/lib/runs/schemas";
@@ -13,7 +14,6 @@ import {
   runsApiQuery,
   runsSearchString,
 } from "./runs-search-params";
-import { useRunsNavigation } from "./use-runs-navigation";
 import { useRunsTable } from "./use-runs-table";
 
 /**
@@ -26,12 +26,13 @@ export function RunsHistory({ query }: { query: RunsQuery }) {
     refetchInterval: (current) =>
       current.state.data?.runs.some(isLiveRun) ? RUN_POLL_MS : false,
   });
-  const { update, isPending } = useRunsNavigation(query);
-  const table = useRunsTable(query, runs.data, update);
+  const navigation = useUrlQuery(query, runsSearchString);
+  const { update, isPending } = navigation;
+  const table = useRunsTable(navigation.query, runs.data, update);
 
   return (
     <Card className="space-y-4 p-4" aria-busy={isPending || runs.isFetching}>
-      <RunsFilters query={query} onChange={update} />
+      <RunsFilters query={navigation.query} onChange={update} />
       {runs.isError ? (
         <p role="alert" className="text-destructive text-sm">
           Could not load runs: {runs.error.message}

@@ -7,6 +7,7 @@ import {
 } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
+import { useUrlQuery } from "@/components/data-table/use-url-query";
 import {
   itemSortSchema,
   rowOutcomeSchema,
@@ -14,8 +15,7 @@ import {
   type RunItemsQuery,
 } from "@/lib/runs/schemas";
 import { runItemColumns } from "./columns";
-import { ITEMS_PAGE_SIZE } from "./items-search-params";
-import { useItemsNavigation } from "./use-items-navigation";
+import { ITEMS_PAGE_SIZE, itemsSearchString } from "./items-search-params";
 
 const noItems: RunItem[] = [];
 
@@ -24,10 +24,13 @@ const noItems: RunItem[] = [];
  * and the table only turns clicks into new query values for the server to answer.
  */
 export function useRunItemsTable(
-  query: RunItemsQuery,
+  serverQuery: RunItemsQuery,
   page: { items: RunItem[]; total: number } | undefined,
 ) {
-  const { update, isPending } = useItemsNavigation(query);
+  const { query, update, isPending } = useUrlQuery(
+    serverQuery,
+    itemsSearchString,
+  );
 
   const sorting = useMemo<SortingState>(
     () => [{ id: query.sort, desc: query.dir === "desc" }],
