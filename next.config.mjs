@@ -1,23 +1,13 @@
 const isProduction = process.env.NODE_ENV === "production";
 
-// Next's own inline bootstrap scripts need 'unsafe-inline' without a per-request nonce; dev mode
-// also needs 'unsafe-eval' for fast refresh. Everything else is locked to our own origin.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Pages get their CSP, with a per-request nonce, from proxy.ts. API answers are never meant to
+// run or embed anything: the strictest policy. Next's files keep same-origin loading, because a
+// Web Worker (the ID parser) runs under the policy of its own script's response.
+const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+const assetContentSecurityPolicy =
+  "default-src 'self'; object-src 'none'; frame-ancestors 'none'";
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -44,7 +34,12 @@ const nextConfig = {
   // again inside every build only slows the demo's first start.
   typescript: { ignoreBuildErrors: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    const csp = (value) => [{ key: "Content-Security-Policy", value }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: csp(apiContentSecurityPolicy) },
+      { source: "/_next/:path*", headers: csp(assetContentSecurityPolicy) },
+    ];
   },
 };
 

@@ -1,24 +1,41 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
 
-// Only a convenience redirect for signed-out page visits; the real check is requireOperator()
-// in the console layout and withOperator() in every route handler (STYLE.md §4).
+// Two jobs, neither of them authorisation (that is requireOperator() in the console layout and
+// withOperator() in every route handler, STYLE.md §4): a convenience redirect for signed-out
+// page visits, and a per-request CSP nonce for every page.
 const SESSION_COOKIES = [
   "__Secure-next-auth.session-token",
   "next-auth.session-token",
 ];
 
 export function proxy(request: NextRequest) {
-  const path = request.nextUrl.pathname + request.nextUrl.search;
-  if (!SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  const { pathname, search } = request.nextUrl;
+  const path = pathname + search;
+  if (
+    pathname !== "/login" &&
+    !SESSION_COOKIES.some((name) => request.cookies.has(name))
+  ) {
     const login = new URL("/login", request.url);
     if (path !== "/") login.searchParams.set("callbackUrl", path);
     return NextResponse.redirect(login);
   }
+  const nonce = btoa(crypto.randomUUID());
+  const policy = pageContentSecurityPolicy(
+    nonce,
+    // NODE_ENV is replaced at build time, not configuration read at run time.
+    // eslint-disable-next-line no-restricted-syntax
+    process.env.NODE_ENV !== "production",
+  );
   const headers = new Headers(request.headers);
   headers.set("x-erasure-path", path);
-  return NextResponse.next({ request: { headers } });
+  // Next reads the nonce from the request's CSP header and stamps it on its scripts.
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|login|favicon.ico|.*\\.[a-z0-9]+$).*)"],
+  matcher: ["/((?!api/|_next/|favicon.ico|.*\\.[a-z0-9]+$).*)"],
 };

@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
 
+// Every page carries a per-request CSP nonce (proxy.ts), which a prerendered page cannot.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Erasure", template: "%s · Erasure" },
   description:

@@ -182,7 +182,7 @@ test("ApsaraVideo VOD by reference IDs: the kind is chosen, previewed, run and s
 
   await signIn(page, "operator");
   await page.getByLabel("Provider", { exact: true }).selectOption("vod");
-  await page.getByRole("radio", { name: /Reference IDs/ }).check();
+  await page.getByRole("radio", { name: /By reference ID/ }).check();
   await page.getByLabel("Reference IDs").fill(ids.join("\n"));
   await expect(
     page.getByText(`${ids.length} valid`, { exact: true }),

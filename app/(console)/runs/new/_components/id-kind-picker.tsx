@@ -3,8 +3,8 @@ import type { IdKind, ProviderId } from "@/lib/providers/types";
 import { cn } from "@/lib/utils";
 
 const choices: { kind: IdKind; label: string }[] = [
-  { kind: "video", label: "Video IDs" },
-  { kind: "reference", label: "Reference IDs" },
+  { kind: "video", label: "By video ID" },
+  { kind: "reference", label: "By reference ID" },
 ];
 
 /**
@@ -22,7 +22,7 @@ export function IdKindPicker({
 }) {
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">The IDs are</legend>
+      <legend className="text-sm font-medium">Name the videos</legend>
       <div className="flex flex-wrap gap-2">
         {choices.map(({ kind, label }) => {
           const format = idFormatFor(provider, kind);
