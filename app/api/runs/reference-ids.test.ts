@@ -2,27 +2,14 @@
 // stored with the run, used for every provider call and recorded in the audit log. Route
 // handlers with real Requests, the worker in this process, the sandbox over HTTP.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/runs/[runId]/export/route";
-import { GET as getRunRoute } from "@/app/api/runs/[runId]/route";
 import { POST as previewRoute } from "@/app/api/runs/preview/route";
 import { POST as startRoute } from "@/app/api/runs/route";
 import { executeRows } from "@/lib/db/client";
 import { getDb } from "@/lib/db/db";
-import { startWorker, stopWorker } from "@/lib/runs/worker";
-import {
-  bearer,
-  makeUser,
-  request,
-  routeContext,
-} from "@/lib/testing/fixtures";
-import {
-  startSandboxProcess,
-  type SandboxProcess,
-} from "@/lib/testing/sandbox-process";
-
-let sandbox: SandboxProcess;
-let auth: Record<string, string>;
+import { request, routeContext } from "@/lib/testing/fixtures";
+import { setUpRuns, waitForRun } from "@/lib/testing/runs-harness";
 
 interface TrueVideo {
   id: string;
@@ -31,23 +18,14 @@ interface TrueVideo {
   referenceId?: string;
 }
 
-beforeAll(async () => {
-  sandbox = await startSandboxProcess({ SANDBOX_COUNT: "40" });
-  Object.assign(process.env, (await sandbox.providerEnv()).vod, {
-    AKOOL_API_KEY: "configured-but-unused",
-  });
-  const operator = await makeUser("operator");
-  auth = { authorization: `Bearer ${await bearer(operator.id)}` };
-  await startWorker();
-});
-
-afterAll(async () => {
-  await stopWorker();
-  await sandbox.stop();
+const harness = setUpRuns({
+  providers: ["vod"],
+  sandboxEnv: { SANDBOX_COUNT: "40" },
+  env: { AKOOL_API_KEY: "configured-but-unused" },
 });
 
 const vodVideos = () =>
-  sandbox.control<TrueVideo[]>("GET", "videos?provider=vod");
+  harness.sandbox.control<TrueVideo[]>("GET", "videos?provider=vod");
 
 const post = (
   route: typeof startRoute,
@@ -56,24 +34,13 @@ const post = (
   headers: Record<string, string> = {},
 ) =>
   route(
-    request(url, { method: "POST", headers: { ...auth, ...headers }, body }),
+    request(url, {
+      method: "POST",
+      headers: { ...harness.auth, ...headers },
+      body,
+    }),
     routeContext(),
   );
-
-async function waitForRun(id: string) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const run = await (
-      await getRunRoute(
-        request(`/api/runs/${id}`, { headers: auth }),
-        routeContext({ runId: id }),
-      )
-    ).json();
-    if (run.finishedAt) return run;
-    if (Date.now() > deadline) throw new Error(`run still ${run.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 it("deletes by ReferenceId, keeping the kind through preview, run, outcomes and audit", async () => {
   const before = await vodVideos();
@@ -140,7 +107,7 @@ it("deletes by ReferenceId, keeping the kind through preview, run, outcomes and 
   expect(run).toMatchObject({ idKind: "reference", status: "completed" });
   const rows = (await (
     await exportRoute(
-      request(`/api/runs/${id}/export?format=json`, { headers: auth }),
+      request(`/api/runs/${id}/export?format=json`, { headers: harness.auth }),
       routeContext({ runId: id }),
     )
   ).json()) as { videoId: string; outcome: string }[];

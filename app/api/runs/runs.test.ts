@@ -1,28 +1,15 @@
 // Runs end to end below the browser: route handlers with real Requests, the worker in this
 // process, the sandbox providers over HTTP, and the database (PGlite or PostgreSQL).
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as cancelRoute } from "@/app/api/runs/[runId]/cancel/route";
 import { GET as exportRoute } from "@/app/api/runs/[runId]/export/route";
-import { GET as getRunRoute } from "@/app/api/runs/[runId]/route";
 import { POST as previewRoute } from "@/app/api/runs/preview/route";
 import { POST as startRoute } from "@/app/api/runs/route";
 import { executeRows } from "@/lib/db/client";
 import { getDb } from "@/lib/db/db";
-import { startWorker, stopWorker } from "@/lib/runs/worker";
-import {
-  bearer,
-  makeUser,
-  request,
-  routeContext,
-} from "@/lib/testing/fixtures";
-import {
-  startSandboxProcess,
-  type SandboxProcess,
-} from "@/lib/testing/sandbox-process";
-
-let sandbox: SandboxProcess;
-let auth: Record<string, string>;
+import { request, routeContext } from "@/lib/testing/fixtures";
+import { setUpRuns, waitForRun } from "@/lib/testing/runs-harness";
 
 interface TrueVideo {
   id: string;
@@ -31,44 +18,19 @@ interface TrueVideo {
   deleted: boolean;
 }
 
-beforeAll(async () => {
-  sandbox = await startSandboxProcess({ SANDBOX_COUNT: "40" });
-  Object.assign(process.env, (await sandbox.providerEnv()).vod, {
-    ERASURE_MAX_ATTEMPTS: "8",
-  });
-  const operator = await makeUser("operator");
-  auth = { authorization: `Bearer ${await bearer(operator.id)}` };
-  await startWorker();
-});
-
-afterAll(async () => {
-  await stopWorker();
-  await sandbox.stop();
+const harness = setUpRuns({
+  providers: ["vod"],
+  sandboxEnv: { SANDBOX_COUNT: "40" },
+  env: { ERASURE_MAX_ATTEMPTS: "8" },
 });
 
 async function vodVideos(): Promise<TrueVideo[]> {
-  return sandbox.control<TrueVideo[]>("GET", "videos?provider=vod");
-}
-
-async function waitForRun(id: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await getRunRoute(
-      request(`/api/runs/${id}`, { headers: auth }),
-      routeContext({ runId: id }),
-    );
-    const run = await response.json();
-    // A cancelled run still records its batch in flight: done means finished, not just cancelled.
-    if (run.finishedAt) return run;
-    if (Date.now() > deadline)
-      throw new Error(`run still ${run.status}: ${JSON.stringify(run.counts)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  return harness.sandbox.control<TrueVideo[]>("GET", "videos?provider=vod");
 }
 
 async function exportRows(id: string) {
   const response = await exportRoute(
-    request(`/api/runs/${id}/export?format=json`, { headers: auth }),
+    request(`/api/runs/${id}/export?format=json`, { headers: harness.auth }),
     routeContext({ runId: id }),
   );
   return (await response.json()) as {
@@ -87,7 +49,7 @@ describe("a VOD run", () => {
     const foreign = before.find(
       (video) => video.owner === "other" && !video.deleted,
     )!;
-    const { ids: missing } = await sandbox.control<{ ids: string[] }>(
+    const { ids: missing } = await harness.sandbox.control<{ ids: string[] }>(
       "GET",
       "missing?provider=vod&count=3",
     );
@@ -102,7 +64,7 @@ describe("a VOD run", () => {
     const preview = await previewRoute(
       request("/api/runs/preview", {
         method: "POST",
-        headers: auth,
+        headers: harness.auth,
         body: { provider: "vod", ids },
       }),
       routeContext(),
@@ -123,7 +85,7 @@ describe("a VOD run", () => {
     const wrong = await startRoute(
       request("/api/runs", {
         method: "POST",
-        headers: auth,
+        headers: harness.auth,
         body: { provider: "vod", ids, confirmation: "delete 30 videos" },
       }),
       routeContext(),
@@ -134,7 +96,7 @@ describe("a VOD run", () => {
     const started = await startRoute(
       request("/api/runs", {
         method: "POST",
-        headers: { ...auth, "idempotency-key": "vod-run-1" },
+        headers: { ...harness.auth, "idempotency-key": "vod-run-1" },
         body: { provider: "vod", ids, confirmation: "delete 29 videos" },
       }),
       routeContext(),
@@ -145,7 +107,7 @@ describe("a VOD run", () => {
     const replay = await startRoute(
       request("/api/runs", {
         method: "POST",
-        headers: { ...auth, "idempotency-key": "vod-run-1" },
+        headers: { ...harness.auth, "idempotency-key": "vod-run-1" },
         body: { provider: "vod", ids, confirmation: "delete 29 videos" },
       }),
       routeContext(),
@@ -154,7 +116,7 @@ describe("a VOD run", () => {
     const conflict = await startRoute(
       request("/api/runs", {
         method: "POST",
-        headers: { ...auth, "idempotency-key": "vod-run-1" },
+        headers: { ...harness.auth, "idempotency-key": "vod-run-1" },
         body: {
           provider: "vod",
           ids: ids.slice(0, 10),
@@ -221,7 +183,7 @@ describe("a VOD run", () => {
       .filter((video) => video.owner !== "other" && !video.deleted)
       .slice(0, 10)
       .map((video) => video.id);
-    await sandbox.control("PUT", "faults", {
+    await harness.sandbox.control("PUT", "faults", {
       provider: "vod",
       throttleRate: 0.2,
       errorRate: 0.2,
@@ -230,7 +192,7 @@ describe("a VOD run", () => {
       const started = await startRoute(
         request("/api/runs", {
           method: "POST",
-          headers: auth,
+          headers: harness.auth,
           body: {
             provider: "vod",
             ids,
@@ -247,7 +209,7 @@ describe("a VOD run", () => {
         pending: 0,
       });
     } finally {
-      await sandbox.control("PUT", "faults", {
+      await harness.sandbox.control("PUT", "faults", {
         provider: "vod",
         throttleRate: 0,
         errorRate: 0,
@@ -256,16 +218,22 @@ describe("a VOD run", () => {
   });
 
   it("cancel stops further calls and ends untouched rows as cancelled", async () => {
-    await sandbox.control("PUT", "faults", { provider: "vod", latencyMs: 400 });
+    await harness.sandbox.control("PUT", "faults", {
+      provider: "vod",
+      latencyMs: 400,
+    });
     try {
-      await sandbox.control("POST", "seed", { provider: "vod", count: 200 });
+      await harness.sandbox.control("POST", "seed", {
+        provider: "vod",
+        count: 200,
+      });
       const ids = (await vodVideos())
         .filter((video) => video.owner !== "other" && !video.deleted)
         .map((video) => video.id);
       const started = await startRoute(
         request("/api/runs", {
           method: "POST",
-          headers: auth,
+          headers: harness.auth,
           body: {
             provider: "vod",
             ids,
@@ -277,7 +245,10 @@ describe("a VOD run", () => {
       const { id } = await started.json();
       await new Promise((resolve) => setTimeout(resolve, 600));
       const cancelled = await cancelRoute(
-        request(`/api/runs/${id}/cancel`, { method: "POST", headers: auth }),
+        request(`/api/runs/${id}/cancel`, {
+          method: "POST",
+          headers: harness.auth,
+        }),
         routeContext({ runId: id }),
       );
       expect(cancelled.status).toBe(200);
@@ -293,7 +264,10 @@ describe("a VOD run", () => {
       for (const row of cancelledRows)
         expect(truth.get(row.videoId)?.deleted, row.videoId).toBe(false);
     } finally {
-      await sandbox.control("PUT", "faults", { provider: "vod", latencyMs: 0 });
+      await harness.sandbox.control("PUT", "faults", {
+        provider: "vod",
+        latencyMs: 0,
+      });
     }
   });
 });

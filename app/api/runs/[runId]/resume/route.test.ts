@@ -1,68 +1,40 @@
 // A revoked credential pauses a run without spending a single row (DESIGN §4); once the key
 // works again an operator resumes it at once instead of waiting for the automatic resume.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { GET as getItems } from "@/app/api/runs/[runId]/items/route";
 import { GET as getRun } from "@/app/api/runs/[runId]/route";
 import { POST as startRun } from "@/app/api/runs/route";
 import { executeRows } from "@/lib/db/client";
 import { getDb } from "@/lib/db/db";
-import { startWorker, stopWorker } from "@/lib/runs/worker";
-import {
-  bearer,
-  makeUser,
-  request,
-  routeContext,
-} from "@/lib/testing/fixtures";
-import {
-  startSandboxProcess,
-  type SandboxProcess,
-} from "@/lib/testing/sandbox-process";
+import { request, routeContext } from "@/lib/testing/fixtures";
+import { setUpRuns, until } from "@/lib/testing/runs-harness";
 import { POST as resumeRun } from "./route";
 
-let sandbox: SandboxProcess;
-let auth: Record<string, string>;
-
-beforeAll(async () => {
-  sandbox = await startSandboxProcess({ SANDBOX_COUNT: "30" });
-  Object.assign(process.env, (await sandbox.providerEnv()).vod);
-  const operator = await makeUser("operator");
-  auth = { authorization: `Bearer ${await bearer(operator.id)}` };
-  await startWorker();
-});
-
-afterAll(async () => {
-  await stopWorker();
-  await sandbox.stop();
+const harness = setUpRuns({
+  providers: ["vod"],
+  sandboxEnv: { SANDBOX_COUNT: "30" },
 });
 
 const readRun = async (id: string) =>
   (
     await getRun(
-      request(`/api/runs/${id}`, { headers: auth }),
+      request(`/api/runs/${id}`, { headers: harness.auth }),
       routeContext({ runId: id }),
     )
   ).json();
 
 const resume = (id: string) =>
   resumeRun(
-    request(`/api/runs/${id}/resume`, { method: "POST", headers: auth }),
+    request(`/api/runs/${id}/resume`, {
+      method: "POST",
+      headers: harness.auth,
+    }),
     routeContext({ runId: id }),
   );
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 it("pauses on a rejected key with every row still pending, and resumes on an operator's word", async () => {
-  const videos = await sandbox.control<
+  const videos = await harness.sandbox.control<
     { id: string; owner: string; deleted: boolean }[]
   >("GET", "videos?provider=vod");
   const ids = videos
@@ -70,12 +42,15 @@ it("pauses on a rejected key with every row still pending, and resumes on an ope
     .slice(0, 3)
     .map((video) => video.id);
   // The key stops working: VOD answers InvalidAccessKeyId.NotFound to everything.
-  await sandbox.control("PUT", "faults", { provider: "vod", authRate: 1 });
+  await harness.sandbox.control("PUT", "faults", {
+    provider: "vod",
+    authRate: 1,
+  });
 
   const started = await startRun(
     request("/api/runs", {
       method: "POST",
-      headers: auth,
+      headers: harness.auth,
       body: { provider: "vod", ids, confirmation: "delete 3 videos" },
     }),
     routeContext(),
@@ -89,7 +64,7 @@ it("pauses on a rejected key with every row still pending, and resumes on an ope
   expect(new Date(paused.resumeAt).getTime()).toBeGreaterThan(Date.now());
   const items = await (
     await getItems(
-      request(`/api/runs/${id}/items`, { headers: auth }),
+      request(`/api/runs/${id}/items`, { headers: harness.auth }),
       routeContext({ runId: id }),
     )
   ).json();
@@ -105,7 +80,10 @@ it("pauses on a rejected key with every row still pending, and resumes on an ope
   ]);
 
   // The key works again; the operator does not wait for the automatic resume.
-  await sandbox.control("PUT", "faults", { provider: "vod", authRate: 0 });
+  await harness.sandbox.control("PUT", "faults", {
+    provider: "vod",
+    authRate: 0,
+  });
   const resumed = await resume(id);
   expect(resumed.status).toBe(200);
   expect((await resumed.json()).resumeAt).toBeNull();
@@ -118,10 +96,9 @@ it("pauses on a rejected key with every row still pending, and resumes on an ope
   expect(new Date(done.finishedAt).getTime()).toBeLessThan(
     new Date(paused.resumeAt).getTime(),
   );
-  const after = await sandbox.control<{ id: string; deleted: boolean }[]>(
-    "GET",
-    "videos?provider=vod",
-  );
+  const after = await harness.sandbox.control<
+    { id: string; deleted: boolean }[]
+  >("GET", "videos?provider=vod");
   expect(
     after.filter((video) => ids.includes(video.id)).every((v) => v.deleted),
   ).toBe(true);

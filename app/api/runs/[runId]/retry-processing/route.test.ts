@@ -1,64 +1,29 @@
 // "Retry these later": a video Akool refuses while it is processing is re-attempted by the
 // worker until it deletes, and its row shows when the next attempt is.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { GET as getItems } from "@/app/api/runs/[runId]/items/route";
 import { GET as getRun } from "@/app/api/runs/[runId]/route";
 import { POST as startRun } from "@/app/api/runs/route";
-import { startWorker, stopWorker } from "@/lib/runs/worker";
-import {
-  bearer,
-  makeUser,
-  request,
-  routeContext,
-} from "@/lib/testing/fixtures";
-import {
-  startSandboxProcess,
-  type SandboxProcess,
-} from "@/lib/testing/sandbox-process";
+import { request, routeContext } from "@/lib/testing/fixtures";
+import { setUpRuns, until } from "@/lib/testing/runs-harness";
 import { POST as retryProcessing } from "./route";
 
-let sandbox: SandboxProcess;
-let auth: Record<string, string>;
-
-beforeAll(async () => {
-  sandbox = await startSandboxProcess({ SANDBOX_COUNT: "30" });
-  Object.assign(process.env, (await sandbox.providerEnv()).akool);
-  const operator = await makeUser("operator");
-  auth = { authorization: `Bearer ${await bearer(operator.id)}` };
-  await startWorker();
-});
-
-afterAll(async () => {
-  await stopWorker();
-  await sandbox.stop();
+const harness = setUpRuns({
+  providers: ["akool"],
+  sandboxEnv: { SANDBOX_COUNT: "30" },
 });
 
 async function run(id: string) {
   return (
     await getRun(
-      request(`/api/runs/${id}`, { headers: auth }),
+      request(`/api/runs/${id}`, { headers: harness.auth }),
       routeContext({ runId: id }),
     )
   ).json();
 }
 
-async function until<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 it("re-attempts processing rows until they delete, showing the next attempt time", async () => {
-  const videos = await sandbox.control<
+  const videos = await harness.sandbox.control<
     { id: string; status: string; owner: string; deleted: boolean }[]
   >("GET", "videos?provider=akool");
   const processing = videos.find(
@@ -73,7 +38,7 @@ it("re-attempts processing rows until they delete, showing the next attempt time
   const started = await startRun(
     request("/api/runs", {
       method: "POST",
-      headers: auth,
+      headers: harness.auth,
       body: { provider: "akool", ids, confirmation: "delete 2 videos" },
     }),
     routeContext(),
@@ -88,7 +53,7 @@ it("re-attempts processing rows until they delete, showing the next attempt time
   const scheduled = await retryProcessing(
     request(`/api/runs/${id}/retry-processing`, {
       method: "POST",
-      headers: auth,
+      headers: harness.auth,
       body: { intervalMinutes: 0.05, hours: 1 },
     }),
     routeContext({ runId: id }),
@@ -99,7 +64,9 @@ it("re-attempts processing rows until they delete, showing the next attempt time
   ).toBeGreaterThan(Date.now() + 59 * 60_000);
   const items = await (
     await getItems(
-      request(`/api/runs/${id}/items?outcome=processing`, { headers: auth }),
+      request(`/api/runs/${id}/items?outcome=processing`, {
+        headers: harness.auth,
+      }),
       routeContext({ runId: id }),
     )
   ).json();
@@ -116,7 +83,7 @@ it("re-attempts processing rows until they delete, showing the next attempt time
         await (
           await getItems(
             request(`/api/runs/${id}/items?outcome=processing`, {
-              headers: auth,
+              headers: harness.auth,
             }),
             routeContext({ runId: id }),
           )
@@ -125,7 +92,7 @@ it("re-attempts processing rows until they delete, showing the next attempt time
     (attempts) => attempts > attemptsBefore,
   );
   // The video finishes processing at the provider; the next attempt deletes it.
-  await sandbox.control("PUT", "limits", {
+  await harness.sandbox.control("PUT", "limits", {
     provider: "akool",
     blockedStatuses: [],
   });
@@ -134,9 +101,8 @@ it("re-attempts processing rows until they delete, showing the next attempt time
     (value) => value.counts.processing === 0,
   );
   expect(last.counts).toMatchObject({ deleted: 2, processing: 0, pending: 0 });
-  const after = await sandbox.control<{ id: string; deleted: boolean }[]>(
-    "GET",
-    "videos?provider=akool",
-  );
+  const after = await harness.sandbox.control<
+    { id: string; deleted: boolean }[]
+  >("GET", "videos?provider=akool");
   expect(after.find((video) => video.id === processing.id)?.deleted).toBe(true);
 }, 60_000);
