@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { E2E_PORT } from "../playwright.config";
-import { signIn } from "./fixtures";
+import { signIn, waitForRunEnd } from "./fixtures";
 
 const SANDBOX = `http://127.0.0.1:${E2E_PORT + 10}/__sandbox`;
 
@@ -27,14 +27,7 @@ test("a viewer finds an earlier run by one of its video IDs, exports its CSV, an
   });
   expect(started.status()).toBe(201);
   const { id: runId } = await started.json();
-  await expect
-    .poll(
-      async () =>
-        (await (await operator.request.get(`/api/runs/${runId}`)).json())
-          .finishedAt,
-      { timeout: 60_000 },
-    )
-    .not.toBeNull();
+  await waitForRunEnd(operator.request, runId, 60_000);
   await operator.close();
 
   const page = await browser.newPage();

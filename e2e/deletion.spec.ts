@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E_PORT } from "../playwright.config";
-import { signIn } from "./fixtures";
+import { signIn, waitForRunEnd } from "./fixtures";
 
 // An operator's bulk-paste session, once per provider: a mix of the account's videos, one still
 // processing (where the provider has that state), another account's, IDs that never existed,
@@ -111,14 +111,7 @@ for (const provider of providers) {
     await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
     const runId = page.url().split("/").pop()!;
 
-    await expect
-      .poll(
-        async () =>
-          (await (await page.request.get(`/api/runs/${runId}`)).json())
-            .finishedAt,
-        { timeout: 90_000 },
-      )
-      .not.toBeNull();
+    await waitForRunEnd(page.request, runId);
     await expect(
       page.getByRole("progressbar", { name: "Run progress" }),
     ).toHaveAttribute("aria-valuenow", String(valid.length));
@@ -208,14 +201,7 @@ test("ApsaraVideo VOD by reference IDs: the kind is chosen, previewed, run and s
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   await expect(page.getByText("IDs are reference IDs")).toBeVisible();
   const runId = page.url().split("/").pop()!;
-  await expect
-    .poll(
-      async () =>
-        (await (await page.request.get(`/api/runs/${runId}`)).json())
-          .finishedAt,
-      { timeout: 90_000 },
-    )
-    .not.toBeNull();
+  await waitForRunEnd(page.request, runId);
 
   const rows: { videoId: string; outcome: string }[] = await (
     await page.request.get(`/api/runs/${runId}/export?format=json`)

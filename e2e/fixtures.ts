@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { demoAccounts } from "../scripts/demo-accounts";
 
 export type DemoRole = "admin" | "operator" | "viewer";
@@ -21,4 +21,19 @@ export async function signIn(
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-user")).toContainText(email);
+}
+
+/** Waits until the run has finished (every row has its outcome), through the API. */
+export async function waitForRunEnd(
+  request: APIRequestContext,
+  runId: string,
+  timeout = 90_000,
+): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (await (await request.get(`/api/runs/${runId}`)).json()).finishedAt,
+      { timeout },
+    )
+    .not.toBeNull();
 }
