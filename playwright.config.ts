@@ -2,6 +2,16 @@ import { defineConfig, devices } from "@playwright/test";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
+// End-to-end tests create users and runs in whatever database the console opens: never let them
+// loose on a shared or production PostgreSQL.
+if (process.env.DATABASE_URL) {
+  const host = new URL(process.env.DATABASE_URL).hostname;
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host))
+    throw new Error(
+      `Refusing to run end-to-end tests against the database at ${host}: unset DATABASE_URL (they use embedded PGlite) or point it at a local PostgreSQL.`,
+    );
+}
+
 // Debian's Chromium: Playwright's own browser download cannot work on our machines. The
 // background-networking flags stop Chromium calling Google hosts the sandboxed network refuses.
 const chromium = {
