@@ -200,6 +200,11 @@ test("ApsaraVideo VOD by reference IDs: the kind is chosen, previewed, run and s
   await dialog.getByRole("button", { name: "Delete permanently" }).click();
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   await expect(page.getByText("IDs are reference IDs")).toBeVisible();
+  await expect(
+    page.getByText(
+      `Run started: deleting ${ids.length} videos on ApsaraVideo VOD.`,
+    ),
+  ).toBeVisible();
   const runId = page.url().split("/").pop()!;
   await waitForRunEnd(page.request, runId);
 

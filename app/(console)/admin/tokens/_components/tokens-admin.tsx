@@ -1,5 +1,6 @@
 "use client";
 
+import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -65,7 +66,10 @@ export function TokensAdmin() {
                             `Revoke “${token.name}”? Scripts using it stop working at once.`,
                           )
                         ) {
-                          revoke.mutate(token.id);
+                          revoke.mutate(token.id, {
+                            onSuccess: () =>
+                              toast.success(`Token “${token.name}” revoked.`),
+                          });
                         }
                       }}
                     >

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/input";
@@ -30,6 +31,7 @@ export function CreateUserForm() {
       onSuccess: () => {
         setCreated(parsed.data.email);
         formElement.reset();
+        toast.success(`${parsed.data.email} can now sign in.`);
       },
     });
   }

@@ -1,5 +1,6 @@
 "use client";
 
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/input";
@@ -53,12 +54,18 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                         aria-label={`Role of ${user.email}`}
                         className="w-36"
                         value={user.role}
-                        onChange={(event) =>
-                          update.mutate({
-                            id: user.id,
-                            role: roleSchema.parse(event.target.value),
-                          })
-                        }
+                        onChange={(event) => {
+                          const role = roleSchema.parse(event.target.value);
+                          update.mutate(
+                            { id: user.id, role },
+                            {
+                              onSuccess: () =>
+                                toast.success(
+                                  `${user.email} is now ${roleLabels[role].toLowerCase()}.`,
+                                ),
+                            },
+                          );
+                        }}
                       >
                         {roleSchema.options.map((role) => (
                           <option key={role} value={role}>
@@ -77,10 +84,17 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                         variant="outline"
                         size="sm"
                         onClick={() =>
-                          update.mutate({
-                            id: user.id,
-                            disabled: !user.disabled,
-                          })
+                          update.mutate(
+                            { id: user.id, disabled: !user.disabled },
+                            {
+                              onSuccess: () =>
+                                toast.success(
+                                  user.disabled
+                                    ? `${user.email} can sign in again.`
+                                    : `${user.email} is disabled and signed out everywhere.`,
+                                ),
+                            },
+                          )
                         }
                       >
                         {user.disabled ? "Enable" : "Disable"}

@@ -1,5 +1,6 @@
 import { Ban } from "lucide-react";
 import { useState } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useCancelRun } from "@/lib/runs/queries";
 
@@ -49,7 +50,14 @@ export function CancelRunButton({ runId }: { runId: string }) {
           variant="destructive"
           size="sm"
           disabled={cancel.isPending}
-          onClick={() => cancel.mutate(runId)}
+          onClick={() =>
+            cancel.mutate(runId, {
+              onSuccess: () =>
+                toast.success("Run cancelled: no further deletes are sent."),
+              onError: (error) =>
+                toast.error(`Could not cancel the run: ${error.message}`),
+            })
+          }
         >
           {cancel.isPending ? "Cancelling…" : "Yes, cancel run"}
         </Button>

@@ -1,4 +1,5 @@
 import { Play } from "lucide-react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useResumeRun } from "@/lib/runs/queries";
 
@@ -11,7 +12,13 @@ export function ResumeRunButton({ runId }: { runId: string }) {
         variant="outline"
         size="sm"
         disabled={resume.isPending}
-        onClick={() => resume.mutate()}
+        onClick={() =>
+          resume.mutate(undefined, {
+            onSuccess: () => toast.success("Run resumed."),
+            onError: (error) =>
+              toast.error(`Could not resume the run: ${error.message}`),
+          })
+        }
       >
         <Play aria-hidden className="size-4" />
         {resume.isPending ? "Resuming…" : "Resume now"}

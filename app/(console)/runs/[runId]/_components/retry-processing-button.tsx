@@ -1,6 +1,7 @@
 "use client";
 
 import { Clock } from "lucide-react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useRetryProcessing } from "@/lib/runs/queries";
 import type { Run } from "@/lib/runs/schemas";
@@ -28,7 +29,16 @@ export function RetryProcessingButton({ run }: { run: Run }) {
         variant="outline"
         size="sm"
         disabled={retry.isPending}
-        onClick={() => retry.mutate()}
+        onClick={() =>
+          retry.mutate(undefined, {
+            onSuccess: () =>
+              toast.success(
+                "Processing rows will be tried again every few minutes.",
+              ),
+            onError: (error) =>
+              toast.error(`Could not schedule the retry: ${error.message}`),
+          })
+        }
       >
         <Clock aria-hidden className="size-4" />
         {retry.isPending ? "Scheduling…" : "Retry processing rows later"}

@@ -1,5 +1,6 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import type { ProviderSummary } from "@/lib/providers/schemas";
@@ -51,15 +52,25 @@ export function ConfirmDialog({
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!matches || busy) return;
-    start.mutate({
-      body: {
-        provider: provider.id,
-        idKind: preview.idKind,
-        ids,
-        confirmation: typed.trim(),
+    start.mutate(
+      {
+        body: {
+          provider: provider.id,
+          idKind: preview.idKind,
+          ids,
+          confirmation: typed.trim(),
+        },
+        idempotencyKey,
       },
-      idempotencyKey,
-    });
+      {
+        onSuccess: () =>
+          toast.success(
+            `Run started: deleting ${formatCount(count)} ${count === 1 ? "video" : "videos"} on ${provider.label}.`,
+          ),
+        onError: (error) =>
+          toast.error(`Could not start the run: ${error.message}`),
+      },
+    );
   }
 
   return (
