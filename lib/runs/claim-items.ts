@@ -14,24 +14,30 @@ export interface ClaimedItem {
   priorOutcome: "pending" | "processing";
   /** Re-attempt interval while the run's processing window is open, else null. */
   processingRetrySeconds: number | null;
+  /** What the ID names; every item of one claim has the same kind (one provider call). */
+  idKind: IdKind;
 }
 
 /**
  * Leases up to `limit` due pending items of one provider, oldest run first, and commits the
  * lease (attempt + 1) BEFORE any provider call. `SKIP LOCKED` lets several console processes
- * claim disjoint batches from one PostgreSQL.
+ * claim disjoint batches from one PostgreSQL. A batch holds one kind of ID (the provider's call
+ * differs per kind): the kind of the oldest due item, so runs are served first come, first served.
  */
 export async function claimItems(
   db: Db,
   input: {
     provider: ProviderId;
-    /** A batch holds one kind of ID: the provider's call differs per kind. */
-    idKind: IdKind;
     limit: number;
     owner: string;
     leaseSeconds: number;
   },
 ): Promise<ClaimedItem[]> {
+  const due = sql`r.provider = ${input.provider}
+             and ((r.status in ('queued', 'running') and i.outcome = 'pending')
+                  or (i.outcome = 'processing' and r.processing_retry_until > now() and r.cancel_requested_at is null))
+             and i.next_attempt_at <= now()
+             and (i.lease_until is null or i.lease_until < now())`;
   const rows = await executeRows<{
     run_id: string;
     video_id: string;
@@ -39,18 +45,23 @@ export async function claimItems(
     interrupted: boolean;
     outcome: "pending" | "processing";
     retry_seconds: number | null;
+    id_kind: IdKind;
   }>(
     db,
-    sql`with picked as (
-          select i.run_id, i.video_id, i.outcome, (i.lease_until is not null) as interrupted,
-                 case when r.processing_retry_until > now() then r.processing_retry_interval_seconds end as retry_seconds
+    sql`with oldest as (
+          select r.id_kind
             from run_items i
             join runs r on r.id = i.run_id
-           where r.provider = ${input.provider} and r.id_kind = ${input.idKind}
-             and ((r.status in ('queued', 'running') and i.outcome = 'pending')
-                  or (i.outcome = 'processing' and r.processing_retry_until > now() and r.cancel_requested_at is null))
-             and i.next_attempt_at <= now()
-             and (i.lease_until is null or i.lease_until < now())
+           where ${due}
+           order by r.created_at, i.video_id
+           limit 1
+        ), picked as (
+          select i.run_id, i.video_id, i.outcome, (i.lease_until is not null) as interrupted,
+                 case when r.processing_retry_until > now() then r.processing_retry_interval_seconds end as retry_seconds,
+                 r.id_kind
+            from run_items i
+            join runs r on r.id = i.run_id
+           where ${due} and r.id_kind = (select id_kind from oldest)
            order by r.created_at, i.video_id
            limit ${input.limit}
              for update of i skip locked
@@ -62,7 +73,7 @@ export async function claimItems(
                updated_at = now()
           from picked
          where i.run_id = picked.run_id and i.video_id = picked.video_id
-     returning i.run_id, i.video_id, i.attempts, picked.interrupted, picked.outcome, picked.retry_seconds`,
+     returning i.run_id, i.video_id, i.attempts, picked.interrupted, picked.outcome, picked.retry_seconds, picked.id_kind`,
   );
   if (rows.length > 0) {
     const runIds = [...new Set(rows.map((row) => row.run_id))];
@@ -82,6 +93,7 @@ export async function claimItems(
     priorOutcome: row.outcome,
     processingRetrySeconds:
       row.retry_seconds === null ? null : Number(row.retry_seconds),
+    idKind: row.id_kind,
   }));
 }
 

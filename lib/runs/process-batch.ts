@@ -4,6 +4,7 @@ import { auditContext, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { runs } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
+import { adapterForIdKind } from "@/lib/providers/id-kinds";
 import type {
   IdKind,
   OutcomeResult,
@@ -23,8 +24,7 @@ import {
 export interface LaneContext {
   db: Db;
   provider: ProviderId;
-  /** The kind of ID this lane works on; `adapter` is the provider's adapter for that kind. */
-  idKind: IdKind;
+  /** The provider's adapter for its video IDs; a claim of other IDs uses its view of those. */
   adapter: ProviderAdapter;
   owner: string;
   leaseSeconds: number;
@@ -44,17 +44,21 @@ const confirmedGone: OutcomeResult = {
  * Items whose earlier attempt was in flight when its worker died are resolved by a look-up,
  * never guessed: gone → deleted (confirmed), still there → sent again, look-up failed → retry.
  */
-async function resolveInterrupted(ctx: LaneContext, items: ClaimedItem[]) {
+async function resolveInterrupted(
+  ctx: LaneContext,
+  adapter: ProviderAdapter,
+  items: ClaimedItem[],
+) {
   const resolved = new Map<string, OutcomeResult>();
   if (items.length === 0) return resolved;
   await waitForRateToken(
     ctx.db,
     lookupBucketKey(ctx.provider),
-    ctx.adapter.rateLimit,
+    adapter.rateLimit,
     1,
     ctx.signal,
   );
-  const lookups = await ctx.adapter.lookup(items.map((item) => item.videoId));
+  const lookups = await adapter.lookup(items.map((item) => item.videoId));
   for (const item of items) {
     const found = lookups.get(item.videoId);
     if (found?.state === "not_found") resolved.set(item.videoId, confirmedGone);
@@ -73,6 +77,7 @@ async function resolveInterrupted(ctx: LaneContext, items: ClaimedItem[]) {
 /** One audit event per batch and run, listing each row's result (DESIGN.md §6). */
 async function recordBatchEvent(
   ctx: LaneContext,
+  idKind: IdKind,
   writes: ReturnType<typeof planWrite>[],
 ) {
   const byRun = new Map<string, ReturnType<typeof planWrite>[]>();
@@ -90,7 +95,7 @@ async function recordBatchEvent(
       targetId: runId,
       details: {
         provider: ctx.provider,
-        idKind: ctx.idKind,
+        idKind,
         items: runWrites.map((write) => ({
           videoId: write.item.videoId,
           attempt: write.item.attempt,
@@ -111,15 +116,18 @@ async function recordBatchEvent(
 export async function processBatch(ctx: LaneContext): Promise<number> {
   const claimed = await claimItems(ctx.db, {
     provider: ctx.provider,
-    idKind: ctx.idKind,
     limit: ctx.adapter.maxBatch,
     owner: ctx.owner,
     leaseSeconds: ctx.leaseSeconds,
   });
   if (claimed.length === 0) return 0;
+  const { idKind } = claimed[0]!;
+  // Run creation refuses a kind the provider lacks, so this holds for every stored run.
+  const adapter = adapterForIdKind(ctx.adapter, idKind)!;
 
   const results = await resolveInterrupted(
     ctx,
+    adapter,
     claimed.filter((item) => item.interrupted),
   );
   const toDelete = claimed.filter((item) => !results.has(item.videoId));
@@ -127,13 +135,11 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
     await waitForRateToken(
       ctx.db,
       deleteBucketKey(ctx.provider),
-      ctx.adapter.rateLimit,
+      adapter.rateLimit,
       1,
       ctx.signal,
     );
-    const outcomes = await ctx.adapter.delete(
-      toDelete.map((item) => item.videoId),
-    );
+    const outcomes = await adapter.delete(toDelete.map((item) => item.videoId));
     for (const item of toDelete) {
       results.set(
         item.videoId,
@@ -167,6 +173,7 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
   const lost = claimed.length - written.size;
   await recordBatchEvent(
     ctx,
+    idKind,
     writes.filter((write) =>
       written.has(`${write.item.runId}/${write.item.videoId}`),
     ),

@@ -5,9 +5,8 @@ import { hostname } from "node:os";
 import { getDbHandle } from "@/lib/db/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
-import { adapterForIdKind } from "@/lib/providers/id-kinds";
 import { listProviders } from "@/lib/providers/registry";
-import { idKinds, type ProviderId } from "@/lib/providers/types";
+import type { ProviderId } from "@/lib/providers/types";
 import { expireOwnLeases, resumePausedRuns } from "./claim-items";
 import { processBatch, type LaneContext } from "./process-batch";
 
@@ -62,8 +61,8 @@ export async function startWorker(): Promise<void> {
   if (globalForWorker.__erasureWorker || getEnv().ERASURE_WORKER === "off")
     return;
   const controller = new AbortController();
-  // Every lane (one per provider, kind of ID and lane slot) and the resumer wait on this one
-  // signal at once: more than Node's default of 10 listeners is expected, not a leak.
+  // Every lane and the resumer wait on this one signal at once: more than Node's default of 10
+  // listeners is expected, not a leak.
   setMaxListeners(100, controller.signal);
   const handle = await getDbHandle();
   if (handle.kind === "pglite") await expireOwnLeases(handle.db);
@@ -72,25 +71,18 @@ export async function startWorker(): Promise<void> {
   const lanes: Promise<void>[] = [];
   for (const entry of listProviders()) {
     if (!entry.adapter) continue;
-    for (const idKind of idKinds) {
-      // Lanes per kind of ID; they share the provider's rate budget, so the kinds together
-      // still stay within the provider's limit.
-      const adapter = adapterForIdKind(entry.adapter, idKind);
-      if (!adapter) continue;
-      for (let lane = 0; lane < LANES[entry.id]; lane++) {
-        lanes.push(
-          runLane({
-            db: handle.db,
-            provider: entry.id,
-            idKind,
-            adapter,
-            owner,
-            leaseSeconds: env.ERASURE_LEASE_SECONDS,
-            maxAttempts: env.ERASURE_MAX_ATTEMPTS,
-            signal: controller.signal,
-          }),
-        );
-      }
+    for (let lane = 0; lane < LANES[entry.id]; lane++) {
+      lanes.push(
+        runLane({
+          db: handle.db,
+          provider: entry.id,
+          adapter: entry.adapter,
+          owner,
+          leaseSeconds: env.ERASURE_LEASE_SECONDS,
+          maxAttempts: env.ERASURE_MAX_ATTEMPTS,
+          signal: controller.signal,
+        }),
+      );
     }
   }
   const resumer = (async () => {

@@ -172,3 +172,33 @@ it("refuses reference IDs on a provider that has none, changing nothing", async 
   }
   expect(await count()).toBe(runsBefore);
 });
+
+it("serves a run of video IDs and a run of reference IDs side by side, each with its own call", async () => {
+  const live = (await vodVideos()).filter(
+    (v) => v.owner === "console" && !v.deleted,
+  );
+  const byRef = live.filter((v) => v.referenceId).slice(-3);
+  const byId = live.filter((v) => !v.referenceId).slice(-3);
+  expect([byRef.length, byId.length]).toEqual([3, 3]);
+  const start = async (body: object) =>
+    (await (await post(startRoute, "/api/runs", body)).json()).id as string;
+  const refRun = await start({
+    provider: "vod",
+    idKind: "reference",
+    ids: byRef.map((v) => v.referenceId),
+    confirmation: "delete 3 videos",
+  });
+  const videoRun = await start({
+    provider: "vod",
+    ids: byId.map((v) => v.id),
+    confirmation: "delete 3 videos",
+  });
+  for (const id of [refRun, videoRun])
+    expect((await waitForRun(id)).counts).toMatchObject({
+      deleted: 3,
+      pending: 0,
+    });
+  const after = new Map((await vodVideos()).map((v) => [v.id, v]));
+  for (const v of [...byRef, ...byId])
+    expect(after.get(v.id)?.deleted).toBe(true);
+});
