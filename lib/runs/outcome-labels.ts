@@ -51,12 +51,15 @@ export const expectationLabels: Record<Expectation, LabelInfo> = {
   will_delete: {
     label: "Will be deleted",
     tone: "info",
-    description: "The video exists and this account may delete it.",
+    // Look-ups of most providers do not say who owns a video: only the delete does.
+    description:
+      "The provider's look-up found the video. If it belongs to another account, the provider refuses the delete and the row ends Forbidden.",
   },
   already_gone: {
     label: "Already gone",
     tone: "neutral",
-    description: "The provider has no such video; nothing to delete.",
+    description:
+      "The provider's look-up found no such video for this account; the delete confirms it.",
   },
   processing: {
     label: "Still processing",

@@ -5,6 +5,7 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Label } from "@/components/ui/input";
+import { useHydrated } from "@/lib/use-hydrated";
 import {
   MAX_LOOKUP_IDS,
   parseLookupIds,
@@ -21,6 +22,8 @@ export function LookupForm({
   onSearch: (lookup: LookupIds) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
+  // Before hydration a click would submit the form natively and lose the pasted IDs.
+  const hydrated = useHydrated();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -79,7 +82,7 @@ export function LookupForm({
             {error}
           </p>
         ) : null}
-        <Button type="submit">
+        <Button type="submit" disabled={!hydrated}>
           <Search aria-hidden className="size-4" />
           Look up
         </Button>
