@@ -441,6 +441,13 @@ test("ApsaraVideo VOD library: filter by status and name, pick rows, select all 
     await expect(selectedCount).toHaveText(
       `${matching + pickedElsewhere} videos selected`,
     );
+    // Done: the banner stops offering what is already selected.
+    await expect(
+      panel.getByText(`All ${matching} matching videos are selected.`),
+    ).toBeVisible();
+    await expect(
+      panel.getByRole("button", { name: /^Select all \d+ matching$/ }),
+    ).toHaveCount(0);
     const inFilter = new Set<string>();
     let pageNo = 1;
     // Walk every page: all rows are selected; untick the ones this spec did not seed.

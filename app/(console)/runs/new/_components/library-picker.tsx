@@ -27,6 +27,11 @@ export function LibraryPicker({ provider, onUseIds }: LibraryPickerProps) {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const collector = useCollectMatching();
+  // The last full "select all matching" walk, so the banner stops offering what is done.
+  const [collected, setCollected] = useState<{
+    key: string;
+    ids: string[];
+  } | null>(null);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -37,6 +42,7 @@ export function LibraryPicker({ provider, onUseIds }: LibraryPickerProps) {
   }, [nameInput]);
 
   const filter = { status: status || undefined, name: name || undefined };
+  const filterKey = JSON.stringify(filter);
   const videos = useQuery(
     providerVideosQueryOptions(provider.id, {
       ...filter,
@@ -53,8 +59,13 @@ export function LibraryPicker({ provider, onUseIds }: LibraryPickerProps) {
   const allPageSelected =
     pageIds.length > 0 && pageIds.every((id) => rowSelection[id]);
 
+  const allMatchingSelected =
+    collected?.key === filterKey &&
+    collected.ids.every((id) => rowSelection[id]);
+
   async function selectAllMatching() {
-    const ids = await collector.collect(provider.id, filter);
+    const { ids, complete } = await collector.collect(provider.id, filter);
+    if (complete) setCollected({ key: filterKey, ids });
     setRowSelection((old) => {
       const next = { ...old };
       for (const id of ids) next[id] = true;
@@ -81,6 +92,7 @@ export function LibraryPicker({ provider, onUseIds }: LibraryPickerProps) {
           pageCount={pageIds.length}
           total={page.total}
           collector={collector}
+          allSelected={allMatchingSelected}
           onSelectAll={() => void selectAllMatching()}
           onStop={collector.stop}
         />

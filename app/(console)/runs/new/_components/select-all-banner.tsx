@@ -6,6 +6,8 @@ interface SelectAllBannerProps {
   pageCount: number;
   total: number | undefined;
   collector: CollectState;
+  /** Every matching video is already selected: nothing left to offer. */
+  allSelected: boolean;
   onSelectAll: () => void;
   onStop: () => void;
 }
@@ -26,6 +28,10 @@ export function SelectAllBanner(props: SelectAllBannerProps) {
             Stop
           </Button>
         </>
+      ) : props.allSelected ? (
+        <span role="status">
+          All {formatCount(collector.collected)} matching videos are selected.
+        </span>
       ) : (
         <>
           <span>

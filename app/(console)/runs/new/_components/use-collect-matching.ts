@@ -28,13 +28,17 @@ export function useCollectMatching() {
   useEffect(() => () => controller.current?.abort(), []);
 
   const collect = useCallback(
-    async (provider: ProviderId, filter: VideosFilter): Promise<string[]> => {
+    async (
+      provider: ProviderId,
+      filter: VideosFilter,
+    ): Promise<{ ids: string[]; complete: boolean }> => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
       const ids: string[] = [];
       setState({ running: true, collected: 0, error: null });
       let cursor: string | undefined;
+      let complete = false;
       try {
         do {
           const page = await fetchVideosPage(
@@ -46,6 +50,7 @@ export function useCollectMatching() {
           setState({ running: true, collected: ids.length, error: null });
           cursor = page.nextCursor ?? undefined;
         } while (cursor && !abort.signal.aborted && ids.length < COLLECT_CAP);
+        complete = !cursor && !abort.signal.aborted;
         setState({ running: false, collected: ids.length, error: null });
       } catch (error) {
         setState({
@@ -58,7 +63,7 @@ export function useCollectMatching() {
               : String(error),
         });
       }
-      return ids.slice(0, COLLECT_CAP);
+      return { ids: ids.slice(0, COLLECT_CAP), complete };
     },
     [],
   );
