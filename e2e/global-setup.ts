@@ -30,11 +30,21 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
+  const killGroup = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  // Armed before waiting: a console that never gets ready, or a runner that dies before
+  // teardown, must not leave the server running.
+  process.once("exit", killGroup);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error("console did not start within 240 s")),
-      240_000,
-    );
+    const timer = setTimeout(() => {
+      killGroup();
+      reject(new Error("console did not start within 240 s"));
+    }, 240_000);
     let output = "";
     server.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
@@ -44,24 +54,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         resolve();
       }
     });
-    server.on("exit", (code) =>
+    server.on("exit", (code) => {
+      // The sandbox it started may still be running in the group.
+      killGroup();
       reject(
         new Error(
           `console exited with ${code} before it was ready:\n${output}`,
         ),
-      ),
-    );
+      );
+    });
   });
   server.stdout!.resume();
-  const killGroup = () => {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
-  // If the runner dies before teardown (a spec fails to load), the server must not outlive it.
-  process.once("exit", killGroup);
   return async () => {
     killGroup();
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -301,6 +301,34 @@ test("run page: chips, filters, sorting, export, copy and a new run from the row
     const rows = await shownRows(table);
     expect(rows.map((row) => row.videoId)).toEqual(sorted(matching));
     expect(rows.every((row) => row.videoId.includes(part))).toBe(true);
+
+    // Every action applies to exactly these rows, not to all rows of the outcome.
+    await expect(
+      page.getByText(`All rows with “${part}” in the ID (${matching.length})`),
+    ).toBeVisible();
+    await page.getByRole("button", { name: "Copy IDs" }).click();
+    await expect(
+      page.getByText(
+        `Copied ${matching.length} ID${matching.length === 1 ? "" : "s"}`,
+      ),
+    ).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(sorted(copied.split("\n"))).toEqual(sorted(matching));
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    ]);
+    const csv = Papa.parse<Record<string, string>>(
+      await readFile((await download.path())!, "utf8"),
+      { header: true, skipEmptyLines: true },
+    );
+    expect(sorted(csv.data.map((row) => row.videoId!))).toEqual(
+      sorted(matching),
+    );
+    await expect(
+      page.getByRole("link", { name: "Start a new run from these rows" }),
+    ).toHaveAttribute("href", new RegExp(`[?&]q=${part}(&|$)`));
+
     await page.getByLabel("Filter by video ID").fill("");
     await expect(page).not.toHaveURL(/[?&]q=/);
     await settled(all.length);

@@ -1,7 +1,7 @@
 import "server-only";
 import { streamRows } from "@/lib/http/export-stream";
 import { iterateRunItems } from "./read-runs";
-import type { RunItem } from "./schemas";
+import type { RunRowFilter } from "./schemas";
 
 const COLUMNS = [
   "videoId",
@@ -16,7 +16,7 @@ const COLUMNS = [
 export function exportRunItems(
   runId: string,
   format: "csv" | "json",
-  outcome?: RunItem["outcome"],
+  filter: RunRowFilter = {},
 ): ReadableStream<Uint8Array> {
-  return streamRows(iterateRunItems(runId, outcome), COLUMNS, format);
+  return streamRows(iterateRunItems(runId, filter), COLUMNS, format);
 }

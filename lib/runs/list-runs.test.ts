@@ -11,8 +11,10 @@ import { getDb } from "@/lib/db/db";
 import { bearer, makeUser } from "@/lib/testing/fixtures";
 import { createRun } from "./create-run";
 import { listRuns } from "./list-runs";
+import { listRunItems } from "./read-runs";
 import {
   confirmationPhrase,
+  runItemsQuerySchema,
   runsListResponseSchema,
   runsQuerySchema,
 } from "./schemas";
@@ -298,5 +300,32 @@ describe("runsQuerySchema", () => {
     { offset: "-1" },
   ])("rejects %o", (query) => {
     expect(runsQuerySchema.safeParse(query).success).toBe(false);
+  });
+});
+
+describe("a run's rows sorted by outcome", () => {
+  it("follow the order operators read a run in, not the enum's", async () => {
+    const operator = (await resolveApiToken(await bearer(alice.id)))!;
+    const runId = await startRun(operator, 6);
+    await setOutcomes(runId, "deleted", 2);
+    await setOutcomes(runId, "failed", 1);
+    await setOutcomes(runId, "processing", 1);
+    const outcomes = async (dir: "asc" | "desc") =>
+      (
+        await listRunItems(
+          runId,
+          runItemsQuerySchema.parse({ sort: "outcome", dir }),
+        )
+      ).items.map((item) => item.outcome);
+    const reading = [
+      "deleted",
+      "deleted",
+      "processing",
+      "failed",
+      "pending",
+      "pending",
+    ];
+    expect(await outcomes("asc")).toEqual(reading);
+    expect(await outcomes("desc")).toEqual([...reading].reverse());
   });
 });

@@ -19,7 +19,7 @@ import {
   runsListResponseSchema,
   type PreviewBody,
   type PreviewResponse,
-  type RowOutcome,
+  type RunRowFilter,
   type RunItemsQuery,
   type RunsQuery,
   type StartRunBody,
@@ -101,13 +101,24 @@ export const runItemsQueryOptions = (
   });
 
 /** Rows of an earlier run (optionally one outcome), e.g. to start a new run from its failures. */
-export const runExportQueryOptions = (runId: string, outcome?: RowOutcome) =>
+export const runExportQueryOptions = (
+  runId: string,
+  filter: RunRowFilter = {},
+) =>
   queryOptions({
-    queryKey: ["runs", "export", runId, outcome ?? "all"],
+    queryKey: [
+      "runs",
+      "export",
+      runId,
+      filter.outcome ?? "all",
+      filter.q ?? "",
+    ],
     queryFn: async () =>
       z
         .array(exportItemSchema)
-        .parse(await fetchJson(exportUrl(runId, { format: "json", outcome }))),
+        .parse(
+          await fetchJson(exportUrl(runId, { format: "json", ...filter })),
+        ),
     staleTime: 30_000,
   });
 
@@ -119,14 +130,15 @@ export const useRunItems = (
   query: Partial<RunItemsQuery> = {},
 ) => useQuery(runItemsQueryOptions(runId, query));
 
-/** Download link for a run's rows (CSV or JSON), optionally filtered to one outcome. */
+/** Download link for a run's rows (CSV or JSON), optionally only the table's filtered rows. */
 export function exportUrl(
   runId: string,
-  options: { format?: "csv" | "json"; outcome?: RowOutcome } = {},
+  options: { format?: "csv" | "json" } & RunRowFilter = {},
 ): string {
   return `/api/runs/${runId}/export${searchString({
     format: options.format ?? "csv",
     outcome: options.outcome,
+    q: options.q || undefined,
   })}`;
 }
 

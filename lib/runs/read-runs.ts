@@ -11,7 +11,9 @@ import {
   type Run,
   type RunItem,
   type RunItemsQuery,
+  type RunRowFilter,
 } from "./schemas";
+import { rowOutcomeReadingOrder } from "./vocabulary";
 
 const RATE_WINDOW_SECONDS = 60;
 
@@ -96,7 +98,11 @@ export async function getRun(runId: string): Promise<Run> {
 
 const sortColumns = {
   videoId: runItems.videoId,
-  outcome: runItems.outcome,
+  // The chips' reading order, not the enum's declaration order (which puts pending first).
+  outcome: sql`array_position(array[${sql.join(
+    rowOutcomeReadingOrder.map((outcome) => sql`${outcome}`),
+    sql`, `,
+  )}]::text[], ${runItems.outcome}::text)`,
   attempts: runItems.attempts,
   updatedAt: runItems.updatedAt,
 };
@@ -164,7 +170,7 @@ export async function listRunItems(
 /** Pages through a run's items by keyset (video ID), so an export never holds them all in memory. */
 export async function* iterateRunItems(
   runId: string,
-  outcome?: RunItem["outcome"],
+  filter: RunRowFilter = {},
   pageSize = 2000,
 ): AsyncGenerator<RunItem> {
   const db = await getDb();
@@ -174,10 +180,7 @@ export async function* iterateRunItems(
       .select(itemColumns)
       .from(runItems)
       .where(
-        and(
-          itemFilter(runId, { outcome }),
-          sql`${runItems.videoId} > ${after}`,
-        ),
+        and(itemFilter(runId, filter), sql`${runItems.videoId} > ${after}`),
       )
       .orderBy(asc(runItems.videoId))
       .limit(pageSize);

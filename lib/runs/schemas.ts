@@ -185,7 +185,15 @@ export const runItemsResponseSchema = z.object({
 export const exportQuerySchema = z.object({
   format: z.enum(["csv", "json"]).default("csv"),
   outcome: rowOutcomeSchema.optional(),
+  /** Only rows whose video ID contains this text (the run table's filter). */
+  q: z.string().max(200).optional(),
 });
+
+/** The rows a run-page action applies to: the table's current filters. */
+export interface RunRowFilter {
+  outcome?: RowOutcome;
+  q?: string;
+}
 
 export const runIdParamsSchema = z.object({ runId: z.uuid() });
 

@@ -9,6 +9,16 @@ export const rowOutcomes = [
 ] as const;
 export type RowOutcome = (typeof rowOutcomes)[number];
 
+/** The order operators read a run in (chips, sorting): what worked, was refused, is left. */
+export const rowOutcomeReadingOrder: readonly RowOutcome[] = [
+  "deleted",
+  "forbidden",
+  "not_found",
+  "processing",
+  "failed",
+  "pending",
+];
+
 export const runStatuses = [
   "queued",
   "running",

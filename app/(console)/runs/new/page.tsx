@@ -15,6 +15,8 @@ const searchParamsSchema = z.object({
   provider: providerIdSchema.optional().catch(undefined),
   fromRun: z.uuid().optional().catch(undefined),
   outcome: rowOutcomeSchema.optional().catch(undefined),
+  /** The run table's video-ID filter: only rows whose ID contains it. */
+  q: z.string().max(200).optional().catch(undefined),
 });
 
 export default async function NewRunPage({
@@ -35,6 +37,7 @@ export default async function NewRunPage({
         initialProvider={params.provider}
         fromRun={params.fromRun}
         fromOutcome={params.outcome}
+        fromQuery={params.q}
       />
     </>
   );

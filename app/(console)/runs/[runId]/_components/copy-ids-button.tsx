@@ -2,21 +2,21 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Copy } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { runExportQueryOptions } from "@/lib/runs/queries";
-import type { RowOutcome } from "@/lib/runs/schemas";
+import type { RunRowFilter } from "@/lib/runs/schemas";
 import { formatCount } from "../../_components/format";
 
 /**
- * Copies every ID of the current outcome filter, not just the page on screen: the export endpoint
- * returns them all. While the run can still change the list is fetched fresh on each click.
+ * Copies every ID the table's filters match (outcome and video-ID text), not just the page on
+ * screen: the export endpoint returns them all. While the run can still change the list is fetched fresh on each click.
  */
 export function CopyIdsButton({
   runId,
-  outcome,
+  filter,
   live,
   disabled,
 }: {
   runId: string;
-  outcome: RowOutcome | undefined;
+  filter: RunRowFilter;
   live: boolean;
   disabled?: boolean;
 }) {
@@ -24,7 +24,7 @@ export function CopyIdsButton({
   const copy = useMutation({
     mutationFn: async () => {
       const rows = await queryClient.fetchQuery({
-        ...runExportQueryOptions(runId, outcome),
+        ...runExportQueryOptions(runId, filter),
         ...(live ? { staleTime: 0 } : {}),
       });
       // Browsers only offer the clipboard API on HTTPS (and localhost).

@@ -1,17 +1,8 @@
 import { rowOutcomeLabels, type Tone } from "@/lib/runs/outcome-labels";
 import type { OutcomeCounts, RowOutcome } from "@/lib/runs/schemas";
+import { rowOutcomeReadingOrder } from "@/lib/runs/vocabulary";
 import { cn } from "@/lib/utils";
 import { formatCount } from "../../_components/format";
-
-/** The order operators read a run in: what worked, what was refused, what is left. */
-const chipOrder: readonly RowOutcome[] = [
-  "deleted",
-  "forbidden",
-  "not_found",
-  "processing",
-  "failed",
-  "pending",
-];
 
 const toneDot: Record<Tone, string> = {
   success: "bg-success",
@@ -90,7 +81,7 @@ export function OutcomeChips({
         active={!selected}
         onClick={() => onSelect(undefined)}
       />
-      {chipOrder.map((outcome) => {
+      {rowOutcomeReadingOrder.map((outcome) => {
         const info = rowOutcomeLabels[outcome];
         return (
           <Chip

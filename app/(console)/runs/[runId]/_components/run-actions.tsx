@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { rowOutcomeLabels } from "@/lib/runs/outcome-labels";
 import { exportUrl } from "@/lib/runs/queries";
-import type { RowOutcome, Run } from "@/lib/runs/schemas";
+import type { Run, RunRowFilter } from "@/lib/runs/schemas";
 import { cn } from "@/lib/utils";
 import { CopyIdsButton } from "./copy-ids-button";
 import { RetryProcessingButton } from "./retry-processing-button";
@@ -16,34 +16,40 @@ const linkButton =
 /** Export, copy or reuse the rows of the current outcome filter (all rows without one). */
 export function RunActions({
   run,
-  outcome,
+  filter,
+  matchingCount,
   live,
   canStartRun,
 }: {
   run: Run;
-  outcome: RowOutcome | undefined;
+  /** The table's filters: every action here applies to exactly the rows they match. */
+  filter: RunRowFilter;
+  /** Rows matching a video-ID filter, as the table's last page said; unknown until it answers. */
+  matchingCount: number | undefined;
   /** Rows may still change, so copies are fetched fresh. */
   live: boolean;
   canStartRun: boolean;
 }) {
-  const count = outcome ? run.counts[outcome] : run.total;
-  const scope = outcome
-    ? `${rowOutcomeLabels[outcome].label} rows`
-    : "All rows";
+  const { outcome, q } = filter;
+  const count = q ? matchingCount : outcome ? run.counts[outcome] : run.total;
+  const scope = `${outcome ? `${rowOutcomeLabels[outcome].label} rows` : "All rows"}${
+    q ? ` with “${q}” in the ID` : ""
+  }`;
   const newRun = new URLSearchParams({
     provider: run.provider,
     fromRun: run.id,
     ...(outcome ? { outcome } : {}),
+    ...(q ? { q } : {}),
   });
   return (
     <Card className="flex flex-wrap items-center gap-2 p-3">
       <p className="text-muted-foreground mr-auto text-sm">
         <span className="text-foreground font-medium">{scope}</span> (
-        {formatCount(count)})
+        {count === undefined ? "…" : formatCount(count)})
       </p>
       <a
         className={linkButton}
-        href={exportUrl(run.id, { format: "csv", outcome })}
+        href={exportUrl(run.id, { format: "csv", ...filter })}
         download
       >
         <Download aria-hidden className="size-4" />
@@ -51,16 +57,16 @@ export function RunActions({
       </a>
       <a
         className={linkButton}
-        href={exportUrl(run.id, { format: "json", outcome })}
+        href={exportUrl(run.id, { format: "json", ...filter })}
         download
       >
         <Download aria-hidden className="size-4" />
         Export JSON
       </a>
       <CopyIdsButton
-        key={outcome ?? "all"}
+        key={`${outcome ?? "all"}:${q ?? ""}`}
         runId={run.id}
-        outcome={outcome}
+        filter={filter}
         live={live}
         disabled={count === 0}
       />

@@ -47,6 +47,12 @@ export function RunView({
   /** Operators may cancel the run and start a new one from its rows. */
   canAct: boolean;
 }) {
+  // The table's own query (it fetches; this only reads along): how many rows a video-ID
+  // filter matches, for the actions that apply to them.
+  const matching = useQuery({
+    ...runItemsQueryOptions(runId, query),
+    enabled: false,
+  });
   const run = useQuery({
     ...runQueryOptions(runId),
     // A run that does not exist will not appear on a second try.
@@ -79,6 +85,7 @@ export function RunView({
     );
   }
   const active = isActiveRunStatus(run.data.status);
+  const filter = { outcome: query.outcome, q: query.q };
   return (
     <div className="space-y-6">
       <RunHeader
@@ -91,7 +98,8 @@ export function RunView({
       <RunProgress run={run.data} />
       <RunActions
         run={run.data}
-        outcome={query.outcome}
+        filter={filter}
+        matchingCount={matching.data?.total}
         live={live === true}
         canStartRun={canAct}
       />

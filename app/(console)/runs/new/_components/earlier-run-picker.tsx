@@ -15,6 +15,8 @@ interface EarlierRunPickerProps {
   idKind: IdKind;
   initialRunId?: string;
   initialOutcome?: RowOutcome;
+  /** Only rows whose video ID contains this (the run table's filter, from its deep link). */
+  initialQuery?: string;
   /** Load the initial run's rows at once (deep link from a run page). */
   autoLoad?: boolean;
   onUseIds: (ids: string[]) => void;
@@ -35,6 +37,7 @@ export function EarlierRunPicker({
   idKind,
   initialRunId,
   initialOutcome,
+  initialQuery,
   autoLoad,
   onUseIds,
 }: EarlierRunPickerProps) {
@@ -45,6 +48,7 @@ export function EarlierRunPicker({
     // A deep link without ?outcome= means all of the run's rows.
     initialOutcome ?? (initialRunId ? "" : "failed"),
   );
+  const [contains, setContains] = useState(initialQuery ?? "");
   const sameProvider = (runs.data?.runs ?? []).filter(
     (run) => run.provider === provider.id && run.idKind === idKind,
   );
@@ -52,7 +56,10 @@ export function EarlierRunPicker({
   const load = useMutation({
     mutationFn: () =>
       queryClient.fetchQuery(
-        runExportQueryOptions(runId, outcome || undefined),
+        runExportQueryOptions(runId, {
+          outcome: outcome || undefined,
+          q: contains || undefined,
+        }),
       ),
     onSuccess: (items) => onUseIds(items.map((item) => item.videoId)),
   });
@@ -124,6 +131,15 @@ export function EarlierRunPicker({
           {load.isPending ? "Loading…" : "Load IDs"}
         </Button>
       </div>
+      {contains ? (
+        <p className="text-muted-foreground flex items-center gap-2 text-xs">
+          Only rows whose ID contains{" "}
+          <code className="text-foreground font-mono">{contains}</code>
+          <Button size="sm" variant="ghost" onClick={() => setContains("")}>
+            Any ID
+          </Button>
+        </p>
+      ) : null}
       {runs.isError ? (
         <p role="alert" className="text-destructive text-xs">
           Could not load runs: {runs.error.message}

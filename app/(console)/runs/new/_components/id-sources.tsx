@@ -20,6 +20,7 @@ interface IdSourcesProps {
   parser: ReturnType<typeof useIdParser>;
   fromRun?: string;
   fromOutcome?: RowOutcome;
+  fromQuery?: string;
 }
 
 /** Step 2: paste, upload, or fill the "Video IDs" box from the library or an earlier run. */
@@ -30,6 +31,7 @@ export function IdSources({
   parser,
   fromRun,
   fromOutcome,
+  fromQuery,
 }: IdSourcesProps) {
   // The library lists video IDs, so it is offered for runs of video IDs only.
   const canList = Boolean(provider?.canList) && idKind === "video";
@@ -87,6 +89,7 @@ export function IdSources({
             idKind={idKind}
             initialRunId={fromRun}
             initialOutcome={fromOutcome}
+            initialQuery={fromQuery}
             autoLoad={Boolean(fromRun)}
             onUseIds={fillFrom("from an earlier run")}
           />

@@ -39,6 +39,7 @@ interface NewRunFormProps {
   initialProvider?: ProviderId;
   fromRun?: string;
   fromOutcome?: RowOutcome;
+  fromQuery?: string;
 }
 
 /** Pick a provider → give IDs → preview → confirm; the one client component of /runs/new. */
@@ -47,6 +48,7 @@ export function NewRunForm({
   initialProvider,
   fromRun,
   fromOutcome,
+  fromQuery,
 }: NewRunFormProps) {
   const providers = useProviders();
   const parser = useIdParser();
@@ -132,6 +134,7 @@ export function NewRunForm({
           parser={parser}
           fromRun={fromRun}
           fromOutcome={fromOutcome}
+          fromQuery={fromQuery}
         />
         <PreviewSection
           provider={provider}

@@ -6,7 +6,7 @@ import { exportQuerySchema, runIdParamsSchema } from "@/lib/runs/schemas";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/runs/{runId}/export?format=csv|json&outcome= – every row (or one outcome), streamed
+// GET /api/runs/{runId}/export?format=csv|json&outcome=&q= – every row (or the filtered ones), streamed
 export const GET = withOperator(
   async (ctx) => {
     const { params, query } = ctx;
@@ -16,13 +16,18 @@ export const GET = withOperator(
       action: "export.downloaded",
       targetType: "run",
       targetId: run.id,
-      details: { format: query.format, outcome: query.outcome ?? "all" },
+      details: {
+        format: query.format,
+        outcome: query.outcome ?? "all",
+        ...(query.q ? { videoIdContains: query.q } : {}),
+      },
     });
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     // The rows' `videoId` holds reference IDs in a reference run: the file name says so.
     const kind = run.idKind === "reference" ? "-reference-ids" : "";
-    const name = `erasure-run-${run.id.slice(0, 8)}-${run.provider}${kind}-${query.outcome ?? "all"}-${stamp}.${query.format}`;
-    return new Response(exportRunItems(run.id, query.format, query.outcome), {
+    const name = `erasure-run-${run.id.slice(0, 8)}-${run.provider}${kind}-${query.outcome ?? "all"}${query.q ? "-matching" : ""}-${stamp}.${query.format}`;
+    const filter = { outcome: query.outcome, q: query.q };
+    return new Response(exportRunItems(run.id, query.format, filter), {
       headers: {
         "content-type":
           query.format === "csv"
