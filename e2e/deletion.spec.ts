@@ -1,33 +1,17 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { E2E_PORT } from "../playwright.config";
+import { expect, test } from "@playwright/test";
 import { signIn, waitForRunEnd } from "./fixtures";
+import { SANDBOX, truth } from "./new-deletion";
 
 // An operator's bulk-paste session, once per provider: a mix of the account's videos, one still
 // processing (where the provider has that state), another account's, IDs that never existed,
 // a malformed row and a duplicate → preview → typed phrase → every result row agrees with the
 // sandbox's true state afterwards.
-const SANDBOX = `http://127.0.0.1:${E2E_PORT + 10}/__sandbox`;
-
-interface TrueVideo {
-  id: string;
-  status: string;
-  owner: string;
-  deleted: boolean;
-}
-
 const providers = [
   { id: "akool", label: "Akool", processing: "2" },
   { id: "memories", label: "memories.ai", processing: null },
   { id: "vod", label: "ApsaraVideo VOD", processing: null },
   { id: "imagine", label: "Imagine.art", processing: null },
 ] as const;
-
-async function truth(
-  request: APIRequestContext,
-  provider: string,
-): Promise<TrueVideo[]> {
-  return (await request.get(`${SANDBOX}/videos?provider=${provider}`)).json();
-}
 
 test.describe.configure({ mode: "parallel" });
 
@@ -157,9 +141,7 @@ test("ApsaraVideo VOD by reference IDs: the kind is chosen, previewed, run and s
   request,
 }) => {
   test.setTimeout(120_000);
-  const before = (await truth(request, "vod")) as (TrueVideo & {
-    referenceId?: string;
-  })[];
+  const before = await truth(request, "vod");
   // Far from the rows the per-provider test above takes from the same sandbox.
   const mine = before
     .filter((v) => v.owner === "console" && !v.deleted && v.referenceId)
