@@ -43,6 +43,10 @@ test("a viewer finds an earlier run by one of its video IDs, exports its CSV, an
   await expect(page.getByTestId("run-confirmation")).toContainText(
     "operator@erasure.demo, who typed “delete 3 videos”",
   );
+  // The header names the address the confirmation came from (here: this machine).
+  await expect(
+    page.getByText(/^from (::1|127\.0\.0\.1|::ffff:127\.0\.0\.1)$/),
+  ).toBeVisible();
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();

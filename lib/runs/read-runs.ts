@@ -71,6 +71,7 @@ export function toRun(
     confirmation: run.confirmation,
     createdBy: row.user,
     startedVia: run.startedVia,
+    startedFromIp: run.ip,
     createdAt: run.createdAt,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,

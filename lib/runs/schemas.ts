@@ -91,6 +91,8 @@ export const runSchema = z.object({
   createdBy: z.object({ id: z.string(), email: z.string(), name: z.string() }),
   /** `browser`, or the API token's name. */
   startedVia: z.string(),
+  /** The address the confirmation came from, as the console saw it. */
+  startedFromIp: z.string().nullable(),
   createdAt: z.coerce.date(),
   startedAt: z.coerce.date().nullable(),
   finishedAt: z.coerce.date().nullable(),

@@ -16,6 +16,7 @@ import { getAuthOptions } from "@/lib/auth";
 import { signIn } from "@/lib/auth/sign-in";
 import { executeRows } from "@/lib/db/client";
 import { getDb } from "@/lib/db/db";
+import { getRun } from "@/lib/runs/read-runs";
 import {
   bearer,
   makeUser,
@@ -405,6 +406,12 @@ it("records the typed confirmation with the run start", async () => {
     provider: "vod",
     total: 2,
     confirmation: "delete 2 videos",
+  });
+  // The run itself says where the confirmation came from (the run page's header shows it).
+  const run = await getRun(String(events[0]!.target_id));
+  expect(run).toMatchObject({
+    confirmation: "delete 2 videos",
+    startedFromIp: "198.51.100.4",
   });
 });
 

@@ -101,6 +101,9 @@ export function RunHeader({
               Confirmation typed
             </dt>
             <dd className="mt-0.5 font-mono">“{run.confirmation}”</dd>
+            <dd className="text-muted-foreground text-xs">
+              from {run.startedFromIp ?? "an unknown address"}
+            </dd>
           </div>
           <div>
             <dt className="text-muted-foreground text-xs">Created</dt>

@@ -10,6 +10,7 @@ const actionLabels: Record<string, string> = {
   "items.recorded": "Batch recorded",
   "run.cancelled": "Cancelled",
   "run.retry_scheduled": "Processing rows scheduled for retry",
+  "run.resumed": "Resumed",
   "export.downloaded": "Exported",
 };
 
@@ -24,6 +25,8 @@ function summary(action: string, details: Record<string, unknown>): string {
       .map(([outcome, n]) => `${n} ${outcome.replace("_", " ")}`)
       .join(", ");
   }
+  if (action === "run.resumed" && details.pausedBecause)
+    return `paused because ${String(details.pausedBecause)}`;
   if (action === "export.downloaded")
     return `${String(details.format ?? "")} (${String(details.outcome ?? "all")})`;
   return "";
