@@ -8,8 +8,8 @@
 import { cpus, loadavg } from "node:os";
 import { chromium, devices } from "@playwright/test";
 import playwrightConfig from "../../playwright.config";
+import { startConsole } from "../console-process";
 import { demoAccounts } from "../demo-accounts";
-import { startConsole } from "./console-process";
 import {
   copyListInPage,
   expectedCounts,
@@ -32,7 +32,7 @@ const pad = (value: string | number, width: number) =>
 const ms = (value: number) => value.toFixed(0);
 const n = (value: number) => value.toLocaleString("en-US");
 
-const server = await startConsole();
+const server = await startConsole({ exitOnSignal: true, quiet: true });
 let failed = false;
 const browser = await chromium
   .launch({ ...launchOptions, headless: true })

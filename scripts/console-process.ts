@@ -1,6 +1,7 @@
-// Starts the console for a browser benchmark the way e2e/global-setup.ts does for the e2e run:
-// scripts/demo.ts on a fresh PGlite folder and free ports, in its own process group (setsid) so
-// that stopping it also stops next-server and the sandbox, even when the benchmark fails.
+// Starts the console exactly as `npm run demo` does, for the end-to-end tests and the browser
+// benchmarks: scripts/demo.ts on a fresh PGlite folder, in its own process group (setsid) so that
+// stopping it also stops next-server and the sandbox (killing only the parent would orphan them),
+// even when the caller fails.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -26,7 +27,11 @@ async function freePorts(): Promise<number> {
   }
 }
 
-function spawnDemo(port: number, dataDir: string): ChildProcess {
+function spawnDemo(
+  port: number,
+  dataDir: string,
+  quiet: boolean,
+): ChildProcess {
   return spawn(
     process.execPath,
     [
@@ -44,12 +49,15 @@ function spawnDemo(port: number, dataDir: string): ChildProcess {
         LOG_LEVEL: "warn",
       },
       detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", "pipe", quiet ? "pipe" : "inherit"],
     },
   );
 }
 
-async function waitUntilReady(server: ChildProcess): Promise<void> {
+async function waitUntilReady(
+  server: ChildProcess,
+  echo: boolean,
+): Promise<void> {
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
@@ -58,20 +66,21 @@ async function waitUntilReady(server: ChildProcess): Promise<void> {
     );
     const read = (chunk: Buffer) => {
       output += chunk.toString();
+      if (echo) process.stdout.write(chunk);
       if (output.includes("Erasure is running at")) {
         clearTimeout(timer);
         resolve();
       }
     };
     server.stdout!.on("data", read);
-    server.stderr!.on("data", read);
+    server.stderr?.on("data", read);
     server.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`console exited with ${code} before ready:\n${output}`));
     });
   });
   server.stdout!.resume();
-  server.stderr!.resume();
+  server.stderr?.resume();
 }
 
 export interface ConsoleProcess {
@@ -82,11 +91,24 @@ export interface ConsoleProcess {
   stop: () => void;
 }
 
-/** The console on free ports; it is stopped when this process exits, whatever the reason. */
-export async function startConsole(): Promise<ConsoleProcess> {
-  const port = await freePorts();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "erasure-bench-console-"));
-  const server = spawnDemo(port, dataDir);
+/**
+ * The console on `port` (the sandbox on port + 10), or on free ports; it is stopped when this
+ * process exits, whatever the reason. `exitOnSignal` makes Ctrl+C stop it too (for scripts; a
+ * test runner handles its own signals).
+ */
+export async function startConsole(
+  options: {
+    port?: number;
+    /** Copy the console's output here while it starts. */
+    echo?: boolean;
+    /** Keep the console's error output to ourselves (a benchmark's table stays readable). */
+    quiet?: boolean;
+    exitOnSignal?: boolean;
+  } = {},
+): Promise<ConsoleProcess> {
+  const port = options.port ?? (await freePorts());
+  const dataDir = mkdtempSync(path.join(tmpdir(), "erasure-console-"));
+  const server = spawnDemo(port, dataDir, options.quiet ?? false);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -99,10 +121,11 @@ export async function startConsole(): Promise<ConsoleProcess> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   process.once("exit", stop);
-  for (const signal of ["SIGINT", "SIGTERM"] as const)
-    process.once(signal, () => process.exit(signal === "SIGINT" ? 130 : 143));
-  const ready = waitUntilReady(server);
-  // The caller awaits `ready` later; a console that dies first must not crash us before that.
-  ready.catch(() => {});
+  if (options.exitOnSignal)
+    for (const signal of ["SIGINT", "SIGTERM"] as const)
+      process.once(signal, () => process.exit(signal === "SIGINT" ? 130 : 143));
+  const ready = waitUntilReady(server, options.echo ?? false);
+  // A console that never gets ready must not keep running.
+  ready.catch(stop);
   return { origin: `http://localhost:${port}`, ready, stop };
 }
