@@ -1,9 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { E2E_PORT } from "../playwright.config";
-import { signIn, waitForRunEnd } from "./fixtures";
-
-const SANDBOX = `http://127.0.0.1:${E2E_PORT + 10}/__sandbox`;
+import { SANDBOX, signIn, waitForRunEnd } from "./fixtures";
 
 test("a viewer finds an earlier run by one of its video IDs, exports its CSV, and verifies the chain", async ({
   browser,

@@ -1,5 +1,10 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { E2E_PORT } from "../playwright.config";
 import { demoAccounts } from "../scripts/demo-accounts";
+
+/** The console the global setup started, and its provider sandbox's control API. */
+export const BASE_URL = `http://localhost:${E2E_PORT}`;
+export const SANDBOX = `http://127.0.0.1:${E2E_PORT + 10}/__sandbox`;
 
 export type DemoRole = "admin" | "operator" | "viewer";
 

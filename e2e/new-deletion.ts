@@ -8,11 +8,9 @@ import {
   type Browser,
   type Page,
 } from "@playwright/test";
-import { E2E_PORT } from "../playwright.config";
-import { signIn } from "./fixtures";
+import { BASE_URL, SANDBOX, signIn } from "./fixtures";
 
-export const SANDBOX = `http://127.0.0.1:${E2E_PORT + 10}/__sandbox`;
-export const BASE_URL = `http://localhost:${E2E_PORT}`;
+export { BASE_URL, SANDBOX };
 
 export interface SandboxVideo {
   id: string;

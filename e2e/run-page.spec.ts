@@ -7,8 +7,7 @@ import {
   type Page,
 } from "@playwright/test";
 import Papa from "papaparse";
-import { E2E_PORT } from "../playwright.config";
-import { signIn, waitForRunEnd } from "./fixtures";
+import { SANDBOX, signIn, waitForRunEnd } from "./fixtures";
 
 // The run page as an operator works through a finished run: the outcome chips agree with the
 // API's counts and filter the rows (the address bar carries the filter), column sorting and the
@@ -18,7 +17,6 @@ import { signIn, waitForRunEnd } from "./fixtures";
 //
 // Other specs delete from the same sandbox at the same time, so the run is made of videos the
 // sandbox adds for this test (some of them another account's) and IDs that never existed.
-const SANDBOX = `http://127.0.0.1:${E2E_PORT + 10}/__sandbox`;
 
 type Outcome =
   "deleted" | "forbidden" | "not_found" | "processing" | "failed" | "pending";

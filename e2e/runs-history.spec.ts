@@ -5,8 +5,7 @@ import {
   type Locator,
   type Page,
 } from "@playwright/test";
-import { E2E_PORT } from "../playwright.config";
-import { signIn } from "./fixtures";
+import { BASE_URL, SANDBOX, signIn } from "./fixtures";
 
 // The runs history (/runs) as people use it: an operator filters their own runs with the controls
 // and the address bar carries every filter; a viewer opens the copied link and sees the same rows;
@@ -14,8 +13,6 @@ import { signIn } from "./fixtures";
 //
 // Other specs start runs on the same server at the same time, so every run here belongs to an
 // operator created for this spec, and every assertion about "exactly these rows" filters by them.
-const SANDBOX = `http://127.0.0.1:${E2E_PORT + 10}/__sandbox`;
-const BASE_URL = `http://localhost:${E2E_PORT}`;
 
 // Far from UTC on purpose: "From" and "To" are days in the browser's time zone, and for 14 hours of
 // every day this zone's date is not the UTC date, so a day filter done in UTC would miss runs.
