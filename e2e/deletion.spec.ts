@@ -192,6 +192,11 @@ test("ApsaraVideo VOD by reference IDs: the kind is chosen, previewed, run and s
   const runId = page.url().split("/").pop()!;
   await waitForRunEnd(page.request, runId);
 
+  // The timeline catches up with the finished run without a reload.
+  await expect(
+    page.getByRole("list", { name: "Audit timeline" }),
+  ).toContainText("Batch recorded");
+
   const rows: { videoId: string; outcome: string }[] = await (
     await page.request.get(`/api/runs/${runId}/export?format=json`)
   ).json();

@@ -32,10 +32,13 @@ function summary(action: string, details: Record<string, unknown>): string {
   return "";
 }
 
+export const runEventsQueryKey = (runId: string) =>
+  ["runs", "events", runId] as const;
+
 /** The run's audit events: who confirmed which phrase, when and from which IP, then every batch. */
 export function RunTimeline({ runId, live }: { runId: string; live: boolean }) {
   const events = useQuery({
-    queryKey: ["runs", "events", runId],
+    queryKey: runEventsQueryKey(runId),
     queryFn: async () =>
       runEventsResponseSchema.parse(
         await fetchJson(`/api/runs/${runId}/events`),

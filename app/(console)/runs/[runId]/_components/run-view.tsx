@@ -16,12 +16,12 @@ import { RunActions } from "./run-actions";
 import { RunHeader } from "./run-header";
 import { RunItemsTable } from "./run-items-table";
 import { RunProgress } from "./run-progress";
-import { RunTimeline } from "./run-timeline";
+import { RunTimeline, runEventsQueryKey } from "./run-timeline";
 import { isLiveRun } from "../../_components/is-live-run";
 
 /**
- * Rows stop polling with the run; when it ends, fetch them once more so the table shows the final
- * outcomes rather than the last page seen while it was still running.
+ * Rows and the audit timeline stop polling with the run; when it ends, fetch them once more so
+ * they show the final outcomes and events rather than the last ones seen while it was running.
  */
 function useFinalRowsRefresh(runId: string, live: boolean | undefined) {
   const queryClient = useQueryClient();
@@ -30,6 +30,9 @@ function useFinalRowsRefresh(runId: string, live: boolean | undefined) {
     if (wasLive.current && live === false) {
       void queryClient.invalidateQueries({
         queryKey: runItemsQueryOptions(runId).queryKey.slice(0, 3),
+      });
+      void queryClient.invalidateQueries({
+        queryKey: runEventsQueryKey(runId),
       });
     }
     wasLive.current = live;

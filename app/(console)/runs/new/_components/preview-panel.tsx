@@ -82,7 +82,10 @@ export function PreviewResults({
           : ""}
         .
       </p>
-      <PreviewTable items={items} />
+      <PreviewTable
+        items={items}
+        idHeader={preview.idKind === "reference" ? "Reference ID" : "Video ID"}
+      />
     </div>
   );
 }

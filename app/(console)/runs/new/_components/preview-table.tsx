@@ -9,7 +9,13 @@ const GRID =
   "grid grid-cols-[4rem_minmax(18rem,auto)_9rem_minmax(8rem,1fr)] gap-3 px-3";
 
 /** Tens of thousands of rows: only the visible ones are in the DOM. */
-export function PreviewTable({ items }: { items: PreviewItem[] }) {
+export function PreviewTable({
+  items,
+  idHeader = "Video ID",
+}: {
+  items: PreviewItem[];
+  idHeader?: string;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The compiler cannot memoize the virtualizer; it is read in this component's render only.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -33,7 +39,7 @@ export function PreviewTable({ items }: { items: PreviewItem[] }) {
           className={`${GRID} py-2 font-medium`}
         >
           <span role="columnheader">#</span>
-          <span role="columnheader">Video ID</span>
+          <span role="columnheader">{idHeader}</span>
           <span role="columnheader">Expected</span>
           <span role="columnheader">Detail</span>
         </div>

@@ -56,7 +56,7 @@ export function ProviderPicker({
       >
         {selected ? (
           <p>
-            IDs are {idFormats[selected.id].description}, e.g.{" "}
+            Video IDs are {idFormats[selected.id].description}, e.g.{" "}
             <code className="text-foreground font-mono">
               {idFormats[selected.id].example}
             </code>
