@@ -211,4 +211,18 @@ test("ApsaraVideo VOD by reference IDs: the kind is chosen, previewed, run and s
   );
   for (const video of mine) expect(after.get(video.id)?.deleted).toBe(true);
   expect(after.get(byVideoId.id)?.deleted).toBe(false);
+
+  // A new run from its "doesn't exist" rows keeps the kind: they are reference IDs again.
+  await page.getByRole("button", { name: /^Doesn't exist/ }).click();
+  await page
+    .getByRole("link", { name: "Start a new run from these rows" })
+    .click();
+  await expect(page).toHaveURL(/\/runs\/new\?/);
+  await expect(
+    page.getByRole("radio", { name: /By reference ID/ }),
+  ).toBeChecked();
+  await expect(page.getByText("2 valid", { exact: true })).toBeVisible();
+  expect(
+    (await page.getByLabel("Reference IDs").inputValue()).split("\n").sort(),
+  ).toEqual([ids[2]!, ids[3]!].sort());
 });
