@@ -1,11 +1,9 @@
-import {
-  functionalUpdate,
-  useTable,
-  type PaginationState,
-  type SortingState,
-} from "@tanstack/react-table";
-import { useMemo } from "react";
+import { useTable } from "@tanstack/react-table";
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
+import {
+  serverTableOptions,
+  useServerPaging,
+} from "@/components/data-table/use-server-paging";
 import {
   runSortSchema,
   type Run,
@@ -26,17 +24,7 @@ export function useRunsTable(
   page: RunsListResponse | undefined,
   update: (patch: Partial<RunsQuery>) => void,
 ) {
-  const sorting = useMemo<SortingState>(
-    () => [{ id: query.sort, desc: query.dir === "desc" }],
-    [query.sort, query.dir],
-  );
-  const pagination = useMemo<PaginationState>(
-    () => ({
-      pageIndex: query.offset / RUNS_PAGE_SIZE,
-      pageSize: RUNS_PAGE_SIZE,
-    }),
-    [query.offset],
-  );
+  const paging = useServerPaging(query, RUNS_PAGE_SIZE, runSortSchema, update);
 
   return useTable({
     features: dataTableFeatures,
@@ -44,27 +32,9 @@ export function useRunsTable(
     data: page?.runs ?? noRuns,
     getRowId: (run) => run.id,
     rowCount: page?.total ?? 0,
-    manualSorting: true,
-    manualFiltering: true,
-    manualPagination: true,
-    autoResetPageIndex: false,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    state: { sorting, pagination },
-    onSortingChange: (updater) => {
-      const [next] = functionalUpdate(updater, sorting);
-      const sort = runSortSchema.safeParse(next?.id);
-      if (sort.success)
-        update({
-          sort: sort.data,
-          dir: next?.desc ? "desc" : "asc",
-          offset: 0,
-        });
-    },
-    onPaginationChange: (updater) =>
-      update({
-        offset:
-          functionalUpdate(updater, pagination).pageIndex * RUNS_PAGE_SIZE,
-      }),
+    ...serverTableOptions,
+    state: { sorting: paging.sorting, pagination: paging.pagination },
+    onSortingChange: paging.onSortingChange,
+    onPaginationChange: paging.onPaginationChange,
   });
 }

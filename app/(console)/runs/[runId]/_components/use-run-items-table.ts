@@ -2,11 +2,13 @@ import {
   functionalUpdate,
   useTable,
   type ColumnFiltersState,
-  type PaginationState,
-  type SortingState,
 } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
+import {
+  serverTableOptions,
+  useServerPaging,
+} from "@/components/data-table/use-server-paging";
 import { useUrlQuery } from "@/components/data-table/use-url-query";
 import {
   itemSortSchema,
@@ -32,9 +34,11 @@ export function useRunItemsTable(
     itemsSearchString,
   );
 
-  const sorting = useMemo<SortingState>(
-    () => [{ id: query.sort, desc: query.dir === "desc" }],
-    [query.sort, query.dir],
+  const paging = useServerPaging(
+    query,
+    ITEMS_PAGE_SIZE,
+    itemSortSchema,
+    update,
   );
   const columnFilters = useMemo<ColumnFiltersState>(
     () => [
@@ -43,13 +47,6 @@ export function useRunItemsTable(
     ],
     [query.q, query.outcome],
   );
-  const pagination = useMemo<PaginationState>(
-    () => ({
-      pageIndex: query.offset / ITEMS_PAGE_SIZE,
-      pageSize: ITEMS_PAGE_SIZE,
-    }),
-    [query.offset],
-  );
 
   const table = useTable({
     features: dataTableFeatures,
@@ -57,23 +54,13 @@ export function useRunItemsTable(
     data: page?.items ?? noItems,
     getRowId: (item) => item.videoId,
     rowCount: page?.total ?? 0,
-    manualSorting: true,
-    manualFiltering: true,
-    manualPagination: true,
-    autoResetPageIndex: false,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    state: { sorting, columnFilters, pagination },
-    onSortingChange: (updater) => {
-      const [next] = functionalUpdate(updater, sorting);
-      const sort = itemSortSchema.safeParse(next?.id);
-      if (sort.success)
-        update({
-          sort: sort.data,
-          dir: next?.desc ? "desc" : "asc",
-          offset: 0,
-        });
+    ...serverTableOptions,
+    state: {
+      sorting: paging.sorting,
+      columnFilters,
+      pagination: paging.pagination,
     },
+    onSortingChange: paging.onSortingChange,
     onColumnFiltersChange: (updater) => {
       const next = functionalUpdate(updater, columnFilters);
       const value = (id: string) =>
@@ -88,11 +75,7 @@ export function useRunItemsTable(
         offset: 0,
       });
     },
-    onPaginationChange: (updater) =>
-      update({
-        offset:
-          functionalUpdate(updater, pagination).pageIndex * ITEMS_PAGE_SIZE,
-      }),
+    onPaginationChange: paging.onPaginationChange,
   });
 
   return { table, isNavigating: isPending };
