@@ -44,6 +44,7 @@ import {
   renderAkoolResult,
   type AkoolWorld,
 } from "./akool-store";
+import { patchLimits } from "./patch-limits";
 import type {
   CallInfo,
   FaultKind,
@@ -180,13 +181,9 @@ export function createAkoolSandbox(rng: Rng): ProviderSandbox {
     credentials: () => ({ ...credentials }),
     limits: () => ({ ...limits }),
     configure(patch) {
-      const parsed = akoolLimitsSchema.safeParse(patch);
-      if (!parsed.success) {
-        return parsed.error.issues
-          .map((i) => `${i.path.join(".")}: ${i.message}`)
-          .join("; ");
-      }
-      limits = { ...limits, ...parsed.data };
+      const result = patchLimits(akoolLimitsSchema, limits, patch);
+      if ("error" in result) return result.error;
+      limits = result.limits;
       return null;
     },
   };

@@ -50,6 +50,7 @@ import {
   type ImagineVideo,
   type ImagineWorld,
 } from "./imagine-store";
+import { patchLimits } from "./patch-limits";
 import { createSlidingWindow } from "./sliding-window";
 import type {
   FaultKind,
@@ -208,13 +209,9 @@ export function createImagineSandbox(rng: Rng): ProviderSandbox {
     credentials: () => ({ ...credentials }),
     limits: () => ({ ...limits }),
     configure(patch) {
-      const parsed = imagineLimitsSchema.safeParse(patch);
-      if (!parsed.success) {
-        return parsed.error.issues
-          .map((i) => `${i.path.join(".")}: ${i.message}`)
-          .join("; ");
-      }
-      limits = { ...limits, ...parsed.data };
+      const result = patchLimits(imagineLimitsSchema, limits, patch);
+      if ("error" in result) return result.error;
+      limits = result.limits;
       return null;
     },
   };

@@ -68,6 +68,7 @@ import {
   type Operation,
   type Route,
 } from "./memories-wire";
+import { patchLimits } from "./patch-limits";
 import { createSlidingWindow } from "./sliding-window";
 import type {
   ProviderSandbox,
@@ -237,13 +238,9 @@ export function createMemoriesSandbox(rng: Rng): ProviderSandbox {
     credentials: () => ({ ...credentials }),
     limits: () => ({ ...limits }),
     configure(patch) {
-      const parsed = memoriesLimitsSchema.safeParse(patch);
-      if (!parsed.success) {
-        return parsed.error.issues
-          .map((i) => `${i.path.join(".") || "patch"}: ${i.message}`)
-          .join("; ");
-      }
-      limits = { ...limits, ...parsed.data };
+      const result = patchLimits(memoriesLimitsSchema, limits, patch);
+      if ("error" in result) return result.error;
+      limits = result.limits;
       return null;
     },
   };

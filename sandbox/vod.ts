@@ -40,6 +40,7 @@
 // - `reset(seed)` builds the world from the seed alone (the core also reseeds our rng, but this
 //   way a direct `reset` reproduces too); the creation-time `rng` seeds the initial world.
 import { createHash } from "node:crypto";
+import { patchLimits } from "./patch-limits";
 import type {
   CallInfo,
   FaultKind,
@@ -240,13 +241,9 @@ export function createVodSandbox(rng: Rng): ProviderSandbox {
     credentials: () => ({ ...credentials }),
     limits: () => ({ ...limits }),
     configure(patch) {
-      const parsed = vodLimitsSchema.safeParse(patch);
-      if (!parsed.success) {
-        return parsed.error.issues
-          .map((i) => `${i.path.join(".")}: ${i.message}`)
-          .join("; ");
-      }
-      limits = { ...limits, ...parsed.data };
+      const result = patchLimits(vodLimitsSchema, limits, patch);
+      if ("error" in result) return result.error;
+      limits = result.limits;
       return null;
     },
   };
