@@ -2,29 +2,15 @@
 // here rather than imported from vod-signature.ts) so a bug in the fake's verifier cannot hide
 // behind the same bug in the signer.
 import { createHash, createHmac } from "node:crypto";
-import type {
-  HandledResponse,
-  ProviderSandbox,
-  Rng,
-  SandboxRequest,
-} from "./types";
+import { mulberry32 } from "./rng";
+import type { HandledResponse, ProviderSandbox, SandboxRequest } from "./types";
+
+export { mulberry32 };
 
 export const KEY_ID = "LTAI5tSandboxVodKey";
 export const SECRET = "sandbox-vod-secret";
 export const HOST = "127.0.0.1:4010";
 export const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
-
-/** Local deterministic rng for the tests (the core's sandbox/rng.ts is not a dependency). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const enc = (s: string) =>
   encodeURIComponent(s).replace(

@@ -35,18 +35,6 @@ export interface VodVideo {
   appId: string;
 }
 
-/** Bit-mixing generator so each seed gives one world regardless of other providers' draws. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WEIGHTED: [VodStatus, number][] = [
   ["Normal", 55],
   ["UploadSucc", 8],

@@ -41,6 +41,7 @@
 //   way a direct `reset` reproduces too); the creation-time `rng` seeds the initial world.
 import { createHash } from "node:crypto";
 import { patchLimits } from "./patch-limits";
+import { mulberry32 } from "./rng";
 import type {
   CallInfo,
   FaultKind,
@@ -82,7 +83,6 @@ import {
 import {
   makeVideo,
   missingVideoId,
-  mulberry32,
   toVideoState,
   VodLibrary,
 } from "./vod-world";
