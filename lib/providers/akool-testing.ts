@@ -11,6 +11,7 @@ import {
 import {
   startSandboxProcess,
   type SandboxProcess,
+  NO_FAULTS,
 } from "@/lib/testing/sandbox-process";
 
 export interface AkoolVideo {
@@ -35,16 +36,6 @@ export interface AkoolCredentials {
   clientId: string;
   clientSecret: string;
 }
-
-const NO_FAULTS = {
-  latencyMs: 0,
-  jitterMs: 0,
-  errorRate: 0,
-  throttleRate: 0,
-  malformedRate: 0,
-  hangRate: 0,
-  resetRate: 0,
-};
 
 /** Starts one sandbox for the test file; every test starts from a fresh world, no faults, default limits. */
 export function setupAkoolSandbox() {

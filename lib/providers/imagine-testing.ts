@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import {
   startSandboxProcess,
   type SandboxProcess,
+  NO_FAULTS,
 } from "@/lib/testing/sandbox-process";
 import { createImagineAdapter, type ImagineAdapterConfig } from "./imagine";
 
@@ -22,16 +23,6 @@ export interface ImagineCall {
   status: number;
   fault?: string;
 }
-
-const NO_FAULTS = {
-  errorRate: 0,
-  throttleRate: 0,
-  malformedRate: 0,
-  hangRate: 0,
-  resetRate: 0,
-  latencyMs: 0,
-  jitterMs: 0,
-};
 
 export interface ImagineSandboxOptions {
   /** Seed of the world every test starts from. */

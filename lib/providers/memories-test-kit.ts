@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import {
   startSandboxProcess,
   type SandboxProcess,
+  NO_FAULTS,
 } from "@/lib/testing/sandbox-process";
 import { createMemoriesAdapter, type MemoriesAdapterConfig } from "./memories";
 
@@ -36,16 +37,6 @@ export const DEFAULT_LIMITS = {
   publicImportDeletable: false,
   failedStatus: "PARSE_ERROR",
 } as const;
-
-const NO_FAULTS = {
-  latencyMs: 0,
-  jitterMs: 0,
-  errorRate: 0,
-  throttleRate: 0,
-  malformedRate: 0,
-  hangRate: 0,
-  resetRate: 0,
-};
 
 export interface MemoriesKit {
   sandbox: SandboxProcess;

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import {
   startSandboxProcess,
   type SandboxProcess,
+  NO_FAULTS,
 } from "@/lib/testing/sandbox-process";
 import {
   createVodAdapter,
@@ -38,17 +39,6 @@ export const DEFAULT_LIMITS = {
   omitEmptyLists: true,
   signatureMismatchStatus: 400,
   foreignVisible: true,
-} as const;
-
-export const NO_FAULTS = {
-  provider: "vod",
-  latencyMs: 0,
-  jitterMs: 0,
-  errorRate: 0,
-  throttleRate: 0,
-  malformedRate: 0,
-  hangRate: 0,
-  resetRate: 0,
 } as const;
 
 export interface VodSandbox {
@@ -135,7 +125,10 @@ export function setupVodSandbox(): VodSandbox {
       await sandbox.control("PUT", "faults", { provider: "vod", ...patch });
     },
     reset: async (count = 60) => {
-      await sandbox.control("PUT", "faults", NO_FAULTS);
+      await sandbox.control("PUT", "faults", {
+        provider: "vod",
+        ...NO_FAULTS,
+      });
       await sandbox.control("PUT", "limits", {
         provider: "vod",
         ...DEFAULT_LIMITS,

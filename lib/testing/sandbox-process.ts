@@ -15,6 +15,18 @@ const credentialsSchema = z.object({
 
 export type ProviderEnv = Record<ProviderId, Record<string, string>>;
 
+/** Every fault of `PUT /__sandbox/faults` switched off; tests reset a provider to this. */
+export const NO_FAULTS = {
+  latencyMs: 0,
+  jitterMs: 0,
+  errorRate: 0,
+  throttleRate: 0,
+  malformedRate: 0,
+  hangRate: 0,
+  resetRate: 0,
+  authRate: 0,
+};
+
 export interface SandboxProcess {
   url: string;
   child: ChildProcess;
