@@ -50,3 +50,20 @@ export function streamRows<T extends object>(
     },
   });
 }
+
+/** An export as a download: the format's content type and the file name to save it as. */
+export function exportResponse(
+  body: ReadableStream<Uint8Array> | string,
+  format: "csv" | "json",
+  fileName: string,
+): Response {
+  return new Response(body, {
+    headers: {
+      "content-type":
+        format === "csv"
+          ? "text/csv; charset=utf-8"
+          : "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}.${format}"`,
+    },
+  });
+}

@@ -1,5 +1,6 @@
 import { createCheckpoint } from "@/lib/audit/checkpoint";
 import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
+import { exportResponse } from "@/lib/http/export-stream";
 import { withOperator } from "@/lib/http/with-operator";
 
 export const dynamic = "force-dynamic";
@@ -15,12 +16,11 @@ export const GET = withOperator(
       targetId: String(checkpoint.position),
       details: { kind: "checkpoint", hash: checkpoint.hash },
     });
-    return new Response(JSON.stringify(checkpoint, null, 2), {
-      headers: {
-        "content-type": "application/json",
-        "content-disposition": `attachment; filename="erasure-audit-checkpoint-${checkpoint.position}-${checkpoint.at.replace(/[:.]/g, "-")}.json"`,
-      },
-    });
+    return exportResponse(
+      JSON.stringify(checkpoint, null, 2),
+      "json",
+      `erasure-audit-checkpoint-${checkpoint.position}-${checkpoint.at.replace(/[:.]/g, "-")}`,
+    );
   },
   { role: "admin" },
 );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { exportAuditEvents } from "@/lib/audit/export-audit";
 import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
+import { exportResponse } from "@/lib/http/export-stream";
 import { withOperator } from "@/lib/http/with-operator";
 
 export const dynamic = "force-dynamic";
@@ -29,15 +30,11 @@ export const GET = withOperator(
       },
     });
     const day = (date: Date) => date.toISOString().slice(0, 10);
-    return new Response(exportAuditEvents(from, to, format), {
-      headers: {
-        "content-type":
-          format === "csv"
-            ? "text/csv; charset=utf-8"
-            : "application/json; charset=utf-8",
-        "content-disposition": `attachment; filename="erasure-audit-events-${day(from)}-to-${day(to)}.${format}"`,
-      },
-    });
+    return exportResponse(
+      exportAuditEvents(from, to, format),
+      format,
+      `erasure-audit-events-${day(from)}-to-${day(to)}`,
+    );
   },
   { role: "viewer", query: querySchema },
 );

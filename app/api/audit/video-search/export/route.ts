@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { exportVideoHistory } from "@/lib/audit/export-audit";
 import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
+import { exportResponse } from "@/lib/http/export-stream";
 import { withOperator } from "@/lib/http/with-operator";
 
 export const dynamic = "force-dynamic";
@@ -36,15 +37,11 @@ export const GET = withOperator(
       details: { kind: "video-search", ids: ids.length, format },
     });
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-    return new Response(exportVideoHistory(ids, format), {
-      headers: {
-        "content-type":
-          format === "csv"
-            ? "text/csv; charset=utf-8"
-            : "application/json; charset=utf-8",
-        "content-disposition": `attachment; filename="erasure-video-search-${ids.length}-ids-${stamp}.${format}"`,
-      },
-    });
+    return exportResponse(
+      exportVideoHistory(ids, format),
+      format,
+      `erasure-video-search-${ids.length}-ids-${stamp}`,
+    );
   },
   { role: "viewer", query: querySchema },
 );

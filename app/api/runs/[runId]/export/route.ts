@@ -1,4 +1,5 @@
 import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
+import { exportResponse } from "@/lib/http/export-stream";
 import { withOperator } from "@/lib/http/with-operator";
 import { exportRunItems } from "@/lib/runs/export-items";
 import { getRun } from "@/lib/runs/read-runs";
@@ -25,17 +26,13 @@ export const GET = withOperator(
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     // The rows' `videoId` holds reference IDs in a reference run: the file name says so.
     const kind = run.idKind === "reference" ? "-reference-ids" : "";
-    const name = `erasure-run-${run.id.slice(0, 8)}-${run.provider}${kind}-${query.outcome ?? "all"}${query.q ? "-matching" : ""}-${stamp}.${query.format}`;
+    const name = `erasure-run-${run.id.slice(0, 8)}-${run.provider}${kind}-${query.outcome ?? "all"}${query.q ? "-matching" : ""}-${stamp}`;
     const filter = { outcome: query.outcome, q: query.q };
-    return new Response(exportRunItems(run.id, query.format, filter), {
-      headers: {
-        "content-type":
-          query.format === "csv"
-            ? "text/csv; charset=utf-8"
-            : "application/json; charset=utf-8",
-        "content-disposition": `attachment; filename="${name}"`,
-      },
-    });
+    return exportResponse(
+      exportRunItems(run.id, query.format, filter),
+      query.format,
+      name,
+    );
   },
   { role: "viewer", params: runIdParamsSchema, query: exportQuerySchema },
 );
