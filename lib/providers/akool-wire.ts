@@ -142,34 +142,22 @@ export function readAkoolAnswer(result: HttpResult): AkoolAnswer {
       },
     };
   }
-  if (status >= 500) {
-    const message = `Akool answered HTTP ${status}`;
-    return {
-      ok: false,
-      failure: {
-        code: `http_${status}`,
-        message,
-        retryable: true,
-        raw: snippet(text),
-        ...after,
-      },
-    };
-  }
-  const parsed = akoolEnvelopeSchema.safeParse(tryParseJson(text));
-  if (parsed.success) return { ok: true, envelope: parsed.data, text };
-  if (status >= 200 && status < 300)
-    return { ok: false, failure: malformedFailure(status, text) };
-  const message = `Akool answered HTTP ${status}`;
-  return {
+  const httpFailure: AkoolAnswer = {
     ok: false,
     failure: {
       code: `http_${status}`,
-      message,
+      message: `Akool answered HTTP ${status}`,
       retryable: true,
       raw: snippet(text),
       ...after,
     },
   };
+  if (status >= 500) return httpFailure;
+  const parsed = akoolEnvelopeSchema.safeParse(tryParseJson(text));
+  if (parsed.success) return { ok: true, envelope: parsed.data, text };
+  if (status >= 200 && status < 300)
+    return { ok: false, failure: malformedFailure(status, text) };
+  return httpFailure;
 }
 
 /** §8: the reason text is the only per-ID signal; "processing" is documented, the rest is not. */

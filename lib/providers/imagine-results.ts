@@ -11,13 +11,18 @@ import type { LookupResult, OutcomeResult } from "./types";
 
 const PROVIDER = "Imagine.art";
 
-/** Turns a classified delete answer into an outcome; `invalid` is settled by the caller. */
-export function deleteOutcome(reply: ImagineReply): OutcomeResult {
-  const { code, message, retryable, retryAfterMs, raw } = reply;
-  const extra = {
+/** The optional Retry-After and raw snippet, only when the answer had them. */
+function extraOf({ retryAfterMs, raw }: ImagineReply) {
+  return {
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     ...(raw ? { raw } : {}),
   };
+}
+
+/** Turns a classified delete answer into an outcome; `invalid` is settled by the caller. */
+export function deleteOutcome(reply: ImagineReply): OutcomeResult {
+  const { code, message, retryable, raw } = reply;
+  const extra = extraOf(reply);
   switch (reply.kind) {
     case "ok":
       if (deletedSchema.safeParse(reply.body).success)
@@ -57,11 +62,8 @@ export function deleteOutcome(reply: ImagineReply): OutcomeResult {
 }
 
 export function lookupFromReply(reply: ImagineReply): LookupResult {
-  const { code, message, retryable, retryAfterMs, raw } = reply;
-  const extra = {
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    ...(raw ? { raw } : {}),
-  };
+  const { code, message, retryable } = reply;
+  const extra = extraOf(reply);
   switch (reply.kind) {
     case "ok":
       return parseStatusBody(reply);
