@@ -34,7 +34,7 @@ if (adminUrl) {
 }
 
 afterAll(async () => {
-  const { closeDb } = await import("@/lib/db/db");
+  const { closeDb } = await import("@/lib/db/client");
   await closeDb();
   if (adminUrl)
     await adminQuery(`drop database if exists "${databaseName}" with (force)`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDbHandle } from "@/lib/db/db";
+import { getDbHandle } from "@/lib/db/client";
 import { EnvError, getAuthSecret } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
@@ -13,7 +13,7 @@ export async function startServer(): Promise<void> {
     getAuthSecret();
     const handle = await getDbHandle();
     logger.info({ database: handle.kind }, "database ready");
-    const { startWorker } = await import("@/lib/runs/worker");
+    const { startWorker } = await import("@/lib/runs/worker/worker");
     await startWorker();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 // Sandbox state shared by the HTTP front (server.ts) and the control API (control.ts): one slot per
 // provider with its fake, its random streams and its fault config, plus the call log.
-import { createAkoolSandbox } from "./akool";
+import { createAkoolSandbox } from "./akool/fake";
 import { createCallLog, type CallLog } from "./call-log";
 import {
   applyFaultPatch,
@@ -9,11 +9,11 @@ import {
   type FaultConfig,
   type FaultPatch,
 } from "./faults";
-import { createImagineSandbox } from "./imagine";
-import { createMemoriesSandbox } from "./memories";
+import { createImagineSandbox } from "./imagine/fake";
+import { createMemoriesSandbox } from "./memories/fake";
 import { deriveSeed, reseedableRng, type ReseedableRng } from "./rng";
 import type { ProviderName, ProviderSandbox, Rng } from "./types";
-import { createVodSandbox } from "./vod";
+import { createVodSandbox } from "./vod/fake";
 
 export const PROVIDER_NAMES: readonly ProviderName[] = [
   "akool",

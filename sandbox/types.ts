@@ -1,5 +1,5 @@
 // Contract between the sandbox core (server.ts: routing, faults, control API, call log) and the
-// per-provider fakes. The fakes implement ../shared/providers/*.md on their own: nothing here is
+// per-provider fakes. The fakes implement docs/providers/*.md on their own: nothing here is
 // shared with lib/providers, so an adapter's misreading cannot be copied into the fake.
 import type { IncomingHttpHeaders } from "node:http";
 

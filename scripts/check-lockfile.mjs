@@ -2,7 +2,7 @@
 // Fails when package-lock.json lacks an entry for an optional dependency that some package
 // declares (typically a platform binary: @next/swc-darwin-arm64, @tailwindcss/oxide-win32-x64-msvc, …).
 // `npm ci` on such a platform then stops with "Missing: … from lock file", so a newcomer on macOS
-// or Windows could not install. Usage: node ../shared/scripts/check-lockfile.mjs [path/to/package-lock.json]
+// or Windows could not install. Usage: node scripts/check-lockfile.mjs [path/to/package-lock.json]
 import { readFileSync } from "node:fs";
 
 const lockPath = process.argv[2] ?? "package-lock.json";

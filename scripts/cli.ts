@@ -19,7 +19,7 @@ import {
   listUsers,
   updateUser,
 } from "@/lib/auth/users";
-import { closeDb } from "@/lib/db/db";
+import { closeDb } from "@/lib/db/client";
 
 const usage = `Usage:
   npm run cli -- user add <email> --role <viewer|operator|admin> [--name <name>] [--password-stdin]

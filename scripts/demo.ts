@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { closeDb } from "@/lib/db/db";
+import { closeDb } from "@/lib/db/client";
 import { startSandboxProcess } from "@/lib/testing/sandbox-process";
 import { demoAccounts } from "./demo-accounts";
 import { seedDemoAccounts } from "./seed-demo-accounts";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { requireOperator } from "@/lib/auth";
+import { requireOperator } from "@/lib/auth/next-auth";
 
 export const dynamic = "force-dynamic";
 

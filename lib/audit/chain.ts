@@ -18,7 +18,7 @@ export interface ChainedEvent {
   userAgent: string | null;
 }
 
-/** `sha256(prev_hash ‖ canonical JSON of the event)` (DESIGN.md §6). */
+/** `sha256(prev_hash ‖ canonical JSON of the event)` (docs/design.md §6). */
 export function eventHash(prevHash: string, event: ChainedEvent): string {
   const body = canonicalJson({
     ...event,

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { createCheckpoint, verifyCheckpoint } from "./checkpoint";
 import { recordAuditEvent } from "./record-audit-event";
 import { verifyChain } from "./verify-chain";

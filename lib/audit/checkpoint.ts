@@ -8,7 +8,7 @@ import {
 } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";

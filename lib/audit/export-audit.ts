@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, gt, gte, lt } from "drizzle-orm";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
 import { streamRows } from "@/lib/http/export-stream";
 import { videoHistory } from "./video-history";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
 
 // Batches of row outcomes can be many; the timeline shows the first ones and says how many more.

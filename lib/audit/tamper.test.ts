@@ -1,7 +1,7 @@
 // What an owner who drops the triggers could do, and that verify catches it.
 import { sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { recordAuditEvent } from "./record-audit-event";
 import { verifyChain } from "./verify-chain";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, gt } from "drizzle-orm";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
 import { eventHash, GENESIS_HASH } from "./chain";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { runItems, runs, users } from "@/lib/db/schema";
 
 export interface VideoHistoryEntry {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { apiTokens, users } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import type { Operator } from "./operator";

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { executeRows } from "@/lib/db/client";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
+import { executeRows } from "@/lib/db/open-db";
 import { loginAttempts, sessions, users } from "@/lib/db/schema";
 import { makeUser } from "@/lib/testing/fixtures";
 import { createApiToken, resolveApiToken, revokeApiToken } from "./api-tokens";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gt } from "drizzle-orm";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { loginAttempts } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 

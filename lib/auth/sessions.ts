@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { sessions, users } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import type { Operator } from "./operator";

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { users, type Role, type User } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { openDb, type Db, type DbHandle } from "./client";
+import { openDb, type Db, type DbHandle } from "./open-db";
 
 // Next bundles instrumentation and route handlers separately, so module state is not shared
 // between them; the handle lives on globalThis so that one process opens PGlite exactly once.

@@ -2,8 +2,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { executeRows } from "./client";
-import { getDb, getDbHandle } from "./db";
+import { getDb, getDbHandle } from "./client";
+import { executeRows } from "./open-db";
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { executeRows, openDb } from "./client";
+import { executeRows, openDb } from "./open-db";
 
 // Runs only in the PostgreSQL project (vitest.config.ts), where DATABASE_URL points at a server.
 describe("PostgreSQL client", () => {

@@ -17,12 +17,12 @@ import { verifyChain } from "@/lib/audit/verify-chain";
 import { resolveApiToken } from "@/lib/auth/api-tokens";
 import { signIn } from "@/lib/auth/sign-in";
 import { bearer, makeUser } from "@/lib/testing/fixtures";
-import { executeRows, openDb } from "./client";
-import { closeDb, getDb } from "./db";
+import { closeDb, getDb } from "./client";
+import { executeRows, openDb } from "./open-db";
 
 /**
  * The README's grants, run by the owner in the console's database. The console applies
- * pending migrations at every start (client.ts): drizzle's `CREATE SCHEMA IF NOT EXISTS` and
+ * pending migrations at every start (lib/db/client.ts): drizzle's `CREATE SCHEMA IF NOT EXISTS` and
  * `CREATE TABLE IF NOT EXISTS` check CREATE on the database and on schema drizzle before they
  * see that both exist, so the console role needs those even though it creates nothing.
  */

@@ -183,7 +183,7 @@ export const runItems = pgTable(
   ],
 );
 
-/** Token buckets per provider account, shared by every console instance (DESIGN.md §5). */
+/** Token buckets per provider account, shared by every console instance (docs/design.md §5). */
 export const rateBuckets = pgTable("rate_buckets", {
   key: text("key").primaryKey(),
   tokens: doublePrecision("tokens").notNull(),
@@ -195,7 +195,7 @@ export const rateBuckets = pgTable("rate_buckets", {
 export const auditActionEnum = pgEnum("audit_action", auditActions);
 
 /**
- * Append-only, hash-chained event log (DESIGN.md §6): `hash = sha256(prev_hash ‖ canonical
+ * Append-only, hash-chained event log (docs/design.md §6): `hash = sha256(prev_hash ‖ canonical
  * JSON of the event)`, positions contiguous from 1. Triggers (migration 0004) refuse UPDATE,
  * DELETE and TRUNCATE; appends are serialised by an advisory lock so the chain stays linear.
  */

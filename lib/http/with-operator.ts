@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z, type ZodType } from "zod";
-import { operatorFromCookieHeader } from "@/lib/auth";
 import { resolveApiToken } from "@/lib/auth/api-tokens";
+import { operatorFromCookieHeader } from "@/lib/auth/next-auth";
 import type { Operator } from "@/lib/auth/operator";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { getEnv } from "@/lib/env";

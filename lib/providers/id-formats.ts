@@ -1,4 +1,4 @@
-// Video ID formats per provider (shared/providers/*.md §7). Pure, so the browser validates a
+// Video ID formats per provider (docs/providers/*.md §7). Pure, so the browser validates a
 // pasted list with the very patterns the adapters enforce before anything is sent.
 import type { IdKind, ProviderId } from "./types";
 

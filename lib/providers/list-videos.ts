@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/http/errors";
-import { MemoriesListError } from "./memories-list";
+import { MemoriesListError } from "./memories/list";
 import { getProvider } from "./registry";
 import { providerIdSchema } from "./schemas";
 import type { Page, VideoSummary } from "./types";
-import { VodListError } from "./vod-list";
+import { VodListError } from "./vod/list";
 
 /** memories.ai and VOD (vod.md §5.4) both cap a list page at 100. */
 export const MAX_VIDEOS_PAGE_SIZE = 100;
@@ -32,7 +32,7 @@ function listFailure(
   label: string,
   failure: { code?: string; message?: string; retryAfterMs?: number },
 ): ApiError {
-  // memories-list.ts: a cursor that is not a page number is the caller's mistake, not an outage.
+  // memories/list.ts: a cursor that is not a page number is the caller's mistake, not an outage.
   if (failure.code === "invalid_cursor") {
     return new ApiError(
       "bad_request",
@@ -86,7 +86,7 @@ export async function listProviderVideos(
     if (error instanceof MemoriesListError || error instanceof VodListError) {
       throw listFailure(entry.label, error.failure);
     }
-    // vod-list.ts throws a plain Error for a cursor it cannot decode or that belongs to another filter.
+    // vod/list.ts throws a plain Error for a cursor it cannot decode or that belongs to another filter.
     if (error instanceof Error && /cursor/i.test(error.message)) {
       throw new ApiError("bad_request", error.message);
     }

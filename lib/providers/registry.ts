@@ -1,10 +1,10 @@
 import "server-only";
 import { getEnv, type Env } from "@/lib/env";
-import { createAkoolAdapter } from "./akool";
-import { createImagineAdapter } from "./imagine";
-import { createMemoriesAdapter } from "./memories";
+import { createAkoolAdapter } from "./akool/adapter";
+import { createImagineAdapter } from "./imagine/adapter";
+import { createMemoriesAdapter } from "./memories/adapter";
 import type { ProviderAdapter, ProviderId } from "./types";
-import { createVodAdapter } from "./vod";
+import { createVodAdapter } from "./vod/adapter";
 
 export interface ProviderEntry {
   id: ProviderId;

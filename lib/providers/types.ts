@@ -1,4 +1,4 @@
-// The adapter contract (DESIGN.md §4). lib/runs sees only this; provider quirks stay in the
+// The adapter contract (docs/design.md §4). lib/runs sees only this; provider quirks stay in the
 // adapter modules beside it.
 
 export const providerIds = ["akool", "memories", "vod", "imagine"] as const;
@@ -6,7 +6,7 @@ export type ProviderId = (typeof providerIds)[number];
 
 /**
  * What the IDs of a run name: the provider's own video IDs, or customer-defined reference IDs
- * (VOD's ReferenceIds, DESIGN §4). A run keeps one kind for all its IDs.
+ * (VOD's ReferenceIds, docs/design.md §4). A run keeps one kind for all its IDs.
  */
 export const idKinds = ["video", "reference"] as const;
 export type IdKind = (typeof idKinds)[number];

@@ -1,9 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { executeRows } from "@/lib/db/client";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
+import { executeRows } from "@/lib/db/open-db";
 import { ApiError } from "@/lib/http/errors";
-import { finishRuns } from "./record-outcome";
+import { finishRuns } from "./worker/record-outcome";
 
 /**
  * Stops a run: no new batch is claimed; the batch in flight is still recorded (its retryable

@@ -3,20 +3,21 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { auditContext, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Operator } from "@/lib/auth/operator";
-import type { Db } from "@/lib/db/client";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open-db";
 import { runItems, runs } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { idKindLabels } from "@/lib/providers/id-formats";
 import type { IdKind } from "@/lib/providers/types";
+import { chunk } from "@/lib/utils";
 import { validateIds } from "./preview-run";
-import { chunk, requireAdapter } from "./provider-access";
 import {
   confirmationMatches,
   confirmationPhrase,
   type StartRunBody,
 } from "./schemas";
+import { requireAdapter } from "./worker/provider-access";
 
 // Two bind parameters per row; 10,000 rows stay far below PostgreSQL's 65,535-parameter limit.
 const INSERT_CHUNK = 10_000;

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { resolveApiToken } from "@/lib/auth/api-tokens";
 import type { Operator } from "@/lib/auth/operator";
 import type { PublicUser } from "@/lib/auth/users";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { bearer, makeUser } from "@/lib/testing/fixtures";
 import { createRun } from "./create-run";
 import { listRuns } from "./list-runs";

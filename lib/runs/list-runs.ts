@@ -11,7 +11,7 @@ import {
   type SQL,
 } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { runItems, runs, users } from "@/lib/db/schema";
 import { toRun } from "./read-runs";
 import {

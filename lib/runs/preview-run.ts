@@ -1,14 +1,15 @@
 import "server-only";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { idFormatFor, idKindLabels } from "@/lib/providers/id-formats";
 import type { IdKind, LookupResult, ProviderId } from "@/lib/providers/types";
+import { chunk } from "@/lib/utils";
 import { parseIds } from "./parse-ids";
-import { chunk, lookupBucketKey, requireAdapter } from "./provider-access";
-import { waitForRateToken } from "./rate-limit";
 import type { Expectation, PreviewItem, PreviewResponse } from "./schemas";
 import { expectations } from "./schemas";
+import { lookupBucketKey, requireAdapter } from "./worker/provider-access";
+import { waitForRateToken } from "./worker/rate-limit";
 
 const expectationByState: Record<LookupResult["state"], Expectation> = {
   exists: "will_delete",

@@ -1,4 +1,4 @@
-// Browser: fetchers, query options and hooks for every runs endpoint (DESIGN.md §8). Keys start
+// Browser: fetchers, query options and hooks for every runs endpoint (docs/design.md §8). Keys start
 // with "runs"; mutations invalidate with keys taken from the query options, never retyped.
 import {
   keepPreviousData,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
-import { executeRows } from "@/lib/db/client";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
+import { executeRows } from "@/lib/db/open-db";
 import { runItems, runs, users } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import type { ProviderId } from "@/lib/providers/types";

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { executeRows, type Db } from "@/lib/db/client";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
+import { executeRows, type Db } from "@/lib/db/open-db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 

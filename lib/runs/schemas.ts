@@ -1,4 +1,4 @@
-// Runs API contract (DESIGN.md §2, §8), shared by route handlers, the browser and scripts.
+// Runs API contract (docs/design.md §2, §8), shared by route handlers, the browser and scripts.
 import { z } from "zod";
 import { rowOutcomes, runStatuses } from "./vocabulary";
 import { providerIdSchema } from "../providers/schemas";

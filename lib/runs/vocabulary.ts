@@ -1,4 +1,4 @@
-// The one vocabulary of DESIGN.md §2, used by the database enum, the API and the UI.
+// The one vocabulary of docs/design.md §2, used by the database enum, the API and the UI.
 export const rowOutcomes = [
   "pending",
   "deleted",

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { ProviderId } from "@/lib/providers/types";
 import { getRun } from "@/lib/runs/read-runs";
 import type { Run } from "@/lib/runs/schemas";
-import { startWorker, stopWorker } from "@/lib/runs/worker";
+import { startWorker, stopWorker } from "@/lib/runs/worker/worker";
 import { bearer, makeUser } from "./fixtures";
 import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
 

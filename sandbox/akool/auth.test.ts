@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_AKOOL_LIMITS } from "./akool-limits";
+import { DEFAULT_AKOOL_LIMITS } from "./limits";
 import {
   AKOOL_CLIENT,
   AKOOL_DELETE,
@@ -10,7 +10,7 @@ import {
   ownVideo,
   request,
   setupSandbox,
-} from "./test-helpers";
+} from "../test-helpers";
 
 const TOKEN = "/api/open/v3/getToken";
 const sandbox = setupSandbox({ seed: 7, count: 40 });

@@ -1,10 +1,10 @@
-// AKOOL auth (shared/providers/akool.md §2): `x-api-key`, or `Authorization: Bearer <JWT>` from
+// AKOOL auth (docs/providers/akool.md §2): `x-api-key`, or `Authorization: Bearer <JWT>` from
 // getToken. The fake signs HS256 itself, so a token needs no server-side storage and stays valid
 // across `reset`, as a real one would.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { failure, jsonObject, reply } from "./akool-http";
-import type { AkoolLimits } from "./akool-limits";
-import type { SandboxRequest, SandboxResponse } from "./types";
+import { failure, jsonObject, reply } from "./http";
+import type { AkoolLimits } from "./limits";
+import type { SandboxRequest, SandboxResponse } from "../types";
 
 export interface AkoolCredentials {
   apiKey: string;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_AKOOL_LIMITS } from "./akool-limits";
+import { DEFAULT_AKOOL_LIMITS } from "./limits";
 import {
   AKOOL_DELETE as DELETE,
   AKOOL_KEY as KEY,
@@ -9,7 +9,7 @@ import {
   request,
   setupSandbox,
   videos,
-} from "./test-helpers";
+} from "../test-helpers";
 
 const PROCESSING_MSG = "video resource is processing, please try again later";
 const sandbox = setupSandbox({ seed: 7, count: 60 });

@@ -1,4 +1,4 @@
-// Fake AKOOL image2Video API (v4), after shared/providers/akool.md.
+// Fake AKOOL image2Video API (v4), after docs/providers/akool.md.
 //
 // Readings taken where the document says [unknown] or [inferred] (each switchable through
 // `PUT /__sandbox/limits {provider:"akool", ...}` where noted):
@@ -29,13 +29,13 @@ import {
   akoolCredentialsFromEnv,
   answerGetToken,
   authenticateAkool,
-} from "./akool-auth";
-import { failure, gatewayPage, jsonObject, reply } from "./akool-http";
+} from "./auth";
+import { failure, gatewayPage, jsonObject, reply } from "./http";
 import {
   akoolLimitsSchema,
   DEFAULT_AKOOL_LIMITS,
   type AkoolLimits,
-} from "./akool-limits";
+} from "./limits";
 import {
   addAkoolVideos,
   akoolVideoState,
@@ -43,8 +43,8 @@ import {
   missingAkoolIds,
   renderAkoolResult,
   type AkoolWorld,
-} from "./akool-store";
-import { patchLimits } from "./patch-limits";
+} from "./store";
+import { patchLimits } from "../patch-limits";
 import type {
   CallInfo,
   FaultKind,
@@ -52,7 +52,7 @@ import type {
   Rng,
   SandboxRequest,
   SandboxResponse,
-} from "./types";
+} from "../types";
 
 const ROUTES: Record<string, "token" | "delete" | "lookup"> = {
   "/api/open/v3/getToken": "token",

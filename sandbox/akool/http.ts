@@ -1,6 +1,6 @@
-// Wire helpers of the AKOOL fake (shared/providers/akool.md §5): business answers are HTTP 200 with
+// Wire helpers of the AKOOL fake (docs/providers/akool.md §5): business answers are HTTP 200 with
 // an int `code`; only a proxy in front of AKOOL answers anything else.
-import type { SandboxResponse } from "./types";
+import type { SandboxResponse } from "../types";
 
 export const reply = (body: Record<string, unknown>): SandboxResponse => ({
   status: 200,

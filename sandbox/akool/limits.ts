@@ -1,8 +1,8 @@
-// Tunables of the AKOOL fake: caps and switches between readings of shared/providers/akool.md where
-// it says [unknown], so adapters can be tested against each reading. Defaults are in akool.ts's
+// Tunables of the AKOOL fake: caps and switches between readings of docs/providers/akool.md where
+// it says [unknown], so adapters can be tested against each reading. Defaults are in fake.ts's
 // header comment.
 import { z } from "zod";
-import type { AkoolStatus } from "./akool-store";
+import type { AkoolStatus } from "./store";
 
 const idMode = z.enum(["no_permission", "omit"]);
 

@@ -1,7 +1,7 @@
-// The AKOOL fake's videos (image2Video results, shared/providers/akool.md §4 and §7), generated
+// The AKOOL fake's videos (image2Video results, docs/providers/akool.md §4 and §7), generated
 // deterministically from the Rng the core hands over.
-import { deriveSeed, mulberry32, pick, randHex, randInt } from "./rng";
-import type { Rng, VideoState } from "./types";
+import { deriveSeed, mulberry32, pick, randHex, randInt } from "../rng";
+import type { Rng, VideoState } from "../types";
 
 /** akool.md §7: 1 queueing, 2 processing, 3 completed, 4 failed. */
 export type AkoolStatus = 1 | 2 | 3 | 4;

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { imagineLimitsFromEnv } from "./imagine-limits";
+import { imagineLimitsFromEnv } from "./limits";
 import {
   control,
   findVideo,
   request,
   setupSandbox,
   videos,
-} from "./test-helpers";
-import type { VideoState } from "./types";
+} from "../test-helpers";
+import type { VideoState } from "../types";
 
 const KEY = "vk-sandbox-imagine-key";
 const OTHER_KEY = "vk-sandbox-imagine-other-key";

@@ -1,4 +1,4 @@
-// Fake Imagine.art (Vyro) video API, after shared/providers/imagine.md. Paths are relative to the
+// Fake Imagine.art (Vyro) video API, after docs/providers/imagine.md. Paths are relative to the
 // real base `https://api.vyro.ai`, so adapters use `${sandboxUrl}/imagine/v2` as their base.
 //
 // Readings taken where the document says [unknown] or [conflict] (switchable through
@@ -32,12 +32,12 @@ import {
   matchRoute,
   UUID,
   type RouteKind,
-} from "./imagine-http";
+} from "./http";
 import {
   imagineLimitsFromEnv,
   imagineLimitsSchema,
   type ImagineLimits,
-} from "./imagine-limits";
+} from "./limits";
 import {
   addImagineVideos,
   createImagineWorld,
@@ -49,16 +49,16 @@ import {
   type ImagineOwner,
   type ImagineVideo,
   type ImagineWorld,
-} from "./imagine-store";
-import { patchLimits } from "./patch-limits";
-import { createSlidingWindow } from "./sliding-window";
+} from "./store";
+import { patchLimits } from "../patch-limits";
+import { createSlidingWindow } from "../sliding-window";
 import type {
   FaultKind,
   ProviderSandbox,
   Rng,
   SandboxRequest,
   SandboxResponse,
-} from "./types";
+} from "../types";
 
 const RENDER = {
   status: renderCurrentStatus,

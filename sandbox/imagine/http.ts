@@ -1,7 +1,7 @@
-// Routing, auth and envelopes of the Imagine.art fake (shared/providers/imagine.md §1, §2, §5).
-import type { ImagineLimits } from "./imagine-limits";
-import type { ImagineOwner } from "./imagine-store";
-import type { SandboxRequest, SandboxResponse } from "./types";
+// Routing, auth and envelopes of the Imagine.art fake (docs/providers/imagine.md §1, §2, §5).
+import type { ImagineLimits } from "./limits";
+import type { ImagineOwner } from "./store";
+import type { SandboxRequest, SandboxResponse } from "../types";
 
 export interface ImagineCredentials {
   apiKey: string;

@@ -1,5 +1,5 @@
 // Tunables of the Imagine.art fake: its rate limit and switches between the readings imagine.md §9
-// asks the simulator to offer. Defaults are in imagine.ts's header comment.
+// asks the simulator to offer. Defaults are in fake.ts's header comment.
 import { z } from "zod";
 
 export const imagineLimitsSchema = z

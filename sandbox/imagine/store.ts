@@ -1,7 +1,7 @@
-// The Imagine.art fake's videos (shared/providers/imagine.md §4 and §7): each has an integer ID
+// The Imagine.art fake's videos (docs/providers/imagine.md §4 and §7): each has an integer ID
 // (current endpoints) and a UUID (deprecated and asset endpoints), both naming the same record.
-import { deriveSeed, mulberry32, pick, randHex, randInt } from "./rng";
-import type { Rng, VideoState } from "./types";
+import { deriveSeed, mulberry32, pick, randHex, randInt } from "../rng";
+import type { Rng, VideoState } from "../types";
 
 /** §4: pending/processing/completed/failed in prose; the examples spell completed `finished`. */
 export type ImagineStatus = "pending" | "processing" | "finished" | "failed";

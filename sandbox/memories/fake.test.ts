@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createMemoriesSandbox } from "./memories";
+import { createMemoriesSandbox } from "./fake";
 import {
   memoriesCredentialsFromEnv,
   memoriesLimitsFromEnv,
   type MemoriesLimits,
-} from "./memories-limits";
-import { mulberry32, reseedableRng } from "./rng";
-import type { SandboxRequest, VideoState } from "./types";
+} from "./limits";
+import { mulberry32, reseedableRng } from "../rng";
+import type { SandboxRequest, VideoState } from "../types";
 
 const V1_DELETE = "/serve/api/v1/delete_videos";
 const V11_DELETE = "/serve/api/video/delete_videos";

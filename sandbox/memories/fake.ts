@@ -1,4 +1,4 @@
-// Fake memories.ai private video library, after shared/providers/memories.md. Paths are relative
+// Fake memories.ai private video library, after docs/providers/memories.md. Paths are relative
 // to the real base `https://api.memories.ai`.
 //
 // Readings taken where the document marks [unknown], [inferred] or [doc inconsistency]
@@ -33,28 +33,6 @@
 // - §7 `PI-` IDs: seeded as social-media imports in the console's default namespace; listed, but
 //   delete_videos leaves them in place while answering "0000" (`publicImportDeletable`).
 import {
-  memoriesCredentialsFromEnv,
-  memoriesLimitsFromEnv,
-  memoriesLimitsSchema,
-  type MemoriesLimits,
-} from "./memories-limits";
-import {
-  filterVideos,
-  parseListQuery,
-  renderMetadata,
-  renderPage,
-} from "./memories-list";
-import {
-  addVideos,
-  createWorld,
-  DEFAULT_NAMESPACE,
-  missingVideoNos,
-  toVideoState,
-  type MemoriesAccount,
-  type MemoriesStatus,
-  type MemoriesWorld,
-} from "./memories-seed";
-import {
   badParameter,
   describeCall,
   envelope,
@@ -67,15 +45,37 @@ import {
   type ApiVersion,
   type Operation,
   type Route,
-} from "./memories-wire";
-import { patchLimits } from "./patch-limits";
-import { createSlidingWindow } from "./sliding-window";
+} from "./http";
+import {
+  memoriesCredentialsFromEnv,
+  memoriesLimitsFromEnv,
+  memoriesLimitsSchema,
+  type MemoriesLimits,
+} from "./limits";
+import {
+  filterVideos,
+  parseListQuery,
+  renderMetadata,
+  renderPage,
+} from "./list";
+import {
+  addVideos,
+  createWorld,
+  DEFAULT_NAMESPACE,
+  missingVideoNos,
+  toVideoState,
+  type MemoriesAccount,
+  type MemoriesStatus,
+  type MemoriesWorld,
+} from "./store";
+import { patchLimits } from "../patch-limits";
+import { createSlidingWindow } from "../sliding-window";
 import type {
   ProviderSandbox,
   Rng,
   SandboxRequest,
   SandboxResponse,
-} from "./types";
+} from "../types";
 
 /** §3: "Max 100 IDs per request". */
 export const MEMORIES_MAX_DELETE_BATCH = 100;

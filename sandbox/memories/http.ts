@@ -1,11 +1,11 @@
 // Wire basics of the memories.ai fake: routes, body parsing, the call-log summary, the answer
-// envelope and injected faults. Source: shared/providers/memories.md §1, §3, §4, §5.
+// envelope and injected faults. Source: docs/providers/memories.md §1, §3, §4, §5.
 import type {
   CallInfo,
   FaultKind,
   SandboxRequest,
   SandboxResponse,
-} from "./types";
+} from "../types";
 
 export type ApiVersion = "v1" | "v1.1";
 

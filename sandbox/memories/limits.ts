@@ -1,6 +1,6 @@
 // Credentials and tunables of the memories.ai fake: its rate limit and switches between the
-// readings of shared/providers/memories.md that it marks [unknown] or [doc inconsistency], so an
-// adapter can be tested against each. Defaults are in memories.ts's header comment.
+// readings of docs/providers/memories.md that it marks [unknown] or [doc inconsistency], so an
+// adapter can be tested against each. Defaults are in fake.ts's header comment.
 import { z } from "zod";
 
 type Env = Readonly<Record<string, string | undefined>>;

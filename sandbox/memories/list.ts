@@ -1,13 +1,9 @@
 // list_videos and get_metadata for the memories.ai fake: request parsing, filters and the two
-// answer dialects (v1 numbers, v1.1 strings). Source: shared/providers/memories.md §4, §4b, §5.
+// answer dialects (v1 numbers, v1.1 strings). Source: docs/providers/memories.md §4, §4b, §5.
 import { z } from "zod";
-import type {
-  MemoriesAccount,
-  MemoriesStatus,
-  MemoriesVideo,
-} from "./memories-seed";
-import { badParameter, envelope, type ApiVersion } from "./memories-wire";
-import type { SandboxResponse } from "./types";
+import { badParameter, envelope, type ApiVersion } from "./http";
+import type { MemoriesAccount, MemoriesStatus, MemoriesVideo } from "./store";
+import type { SandboxResponse } from "../types";
 
 /** Maps the stored status to the spelling on the wire (§7, `failedStatus`). */
 export type Spell = (status: MemoriesStatus) => string;

@@ -1,7 +1,7 @@
 // The memories.ai fake's world: deterministic videos for a seed. ID forms and the status enum follow
-// shared/providers/memories.md §7; the video fields follow §4 and §4b.
-import { deriveSeed, mulberry32, pick, randInt } from "./rng";
-import type { Rng, VideoState } from "./types";
+// docs/providers/memories.md §7; the video fields follow §4 and §4b.
+import { deriveSeed, mulberry32, pick, randInt } from "../rng";
+import type { Rng, VideoState } from "../types";
 
 export type MemoriesStatus = "UNPARSE" | "PARSE" | "PARSE_ERROR";
 export type MemoriesAccount = "main" | "other";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { ProviderSandbox, VideoState } from "./types";
-import { createVodSandbox } from "./vod";
-import { api, HOST, mulberry32, send, v1Request } from "./vod-test-client";
+import type { ProviderSandbox, VideoState } from "../types";
+import { createVodSandbox } from "./fake";
+import { api, HOST, mulberry32, send, v1Request } from "./test-client";
 
 let sb: ProviderSandbox;
 const pick = (pred: (v: VideoState) => boolean, n = 1) => {

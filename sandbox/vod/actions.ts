@@ -1,13 +1,13 @@
 // DeleteVideo and the look-ups of the fake VOD (vod.md §4, §5.1, §5.2).
 import type { z } from "zod";
-import { invalidParameter, missingParameter, VodFailure } from "./vod-errors";
-import type { VodLimits } from "./vod-limits";
+import { invalidParameter, missingParameter, VodFailure } from "./errors";
+import type { VodLimits } from "./limits";
 import {
   snapshotsOf,
   videoFields,
   type VodLibrary,
   type VodVideo,
-} from "./vod-world";
+} from "./store";
 
 export interface ActionContext {
   library: VodLibrary;
@@ -52,7 +52,7 @@ export function idsNamed(params: Map<string, string>): string[] {
 
 /**
  * §4: at least one of VideoIds / ReferenceIds [inferred]. Whether the cap of 20 applies to both
- * lists together or to each is [unknown]: `idCapMode`, "combined" by default (see vod.ts).
+ * lists together or to each is [unknown]: `idCapMode`, "combined" by default (see fake.ts).
  */
 function requestedIds(params: Map<string, string>, limits: VodLimits) {
   const videoIds = splitIds(params.get("VideoIds"));

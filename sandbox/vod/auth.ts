@@ -1,12 +1,8 @@
 // Request authentication for the fake VOD: V1 (vod.md §9) and V3 (§10) signatures, the Timestamp
 // window and nonce replay (§3).
-import type { SandboxRequest } from "./types";
-import { invalidParameter, missingParameter, VodFailure } from "./vod-errors";
-import {
-  headerValue,
-  type CollectedParams,
-  type NonceStore,
-} from "./vod-request";
+import type { SandboxRequest } from "../types";
+import { invalidParameter, missingParameter, VodFailure } from "./errors";
+import { headerValue, type CollectedParams, type NonceStore } from "./request";
 import {
   canonicalRequestV3,
   parseAuthorizationV3,
@@ -17,7 +13,7 @@ import {
   stringToSignV1,
   stringToSignV3,
   V3_ALGORITHM,
-} from "./vod-signature";
+} from "./signing";
 
 /** §3 / §8: Timestamp (and, by our reading, x-acs-date) must be within 15 minutes of server time. */
 export const TIMESTAMP_SKEW_MS = 15 * 60 * 1000;

@@ -2,7 +2,7 @@
 // with {RequestId, HostId, Code, Message, Recommend}. V1 callers that omit `Format` get XML, because
 // the documented default is XML (§3), and an adapter that forgets `Format=JSON` must notice here.
 import { createHash } from "node:crypto";
-import type { SandboxResponse } from "./types";
+import type { SandboxResponse } from "../types";
 
 export type ResponseFormat = "JSON" | "XML";
 

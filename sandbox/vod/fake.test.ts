@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ProviderSandbox, VideoState } from "./types";
-import { createVodSandbox } from "./vod";
+import type { ProviderSandbox, VideoState } from "../types";
+import { createVodSandbox } from "./fake";
 import {
   api,
   HOST,
@@ -12,7 +12,7 @@ import {
   v1Request,
   v3Request,
   type Placement,
-} from "./vod-test-client";
+} from "./test-client";
 
 const ENV_KEYS = [
   "SANDBOX_VOD_ACCESS_KEY_ID",

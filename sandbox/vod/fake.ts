@@ -1,7 +1,7 @@
-// Fake Alibaba Cloud ApsaraVideo VOD 2017-03-21 (shared/providers/vod.md): signed RPC on path `/`.
+// Fake Alibaba Cloud ApsaraVideo VOD 2017-03-21 (docs/providers/vod.md): signed RPC on path `/`.
 //
 // Readings where vod.md is [unknown], [inferred], [inconsistent] or [conflict] (those marked
-// "switch" can be changed with `PUT /__sandbox/limits {provider:"vod", ...}`, see vod-limits.ts):
+// "switch" can be changed with `PUT /__sandbox/limits {provider:"vod", ...}`, see limits.ts):
 // - §4 cap "per list or combined" [unknown]: VideoIds + ReferenceIds together ≤ 20 (entries as
 //   sent, duplicates counted), else 400 VideoIdsExceededMax and nothing deleted. GetVideoInfos
 //   (§5.1) follows the same rule. Switch `idCapMode: "per_list"` allows 20 + 20.
@@ -23,7 +23,7 @@
 //   request with it gets the following page (keyset, so deletes in between skip nothing). Without
 //   a token, PageNo > 200 or a page past 5,000 is 400 InvalidParameter (PageNo); an unknown token,
 //   or one from another Match/SortBy/SearchType, is InvalidParameter (ScrollToken).
-// - §5.4 Match grammar: the subset in vod-match.ts; SearchType other than video finds nothing.
+// - §5.4 Match grammar: the subset in match.ts; SearchType other than video finds nothing.
 // - §5.2 AuditStatus values are not in vod.md: Blocked/Checking/Normal echo the status, else Init.
 // - §6 SignatureDoesNotMatch 400 vs 403 [inconsistent]: 400 (switch `signatureMismatchStatus`).
 //   Throttling is always Throttling.User 400; Throttling.Api / Throttling (503) are never sent.
@@ -40,8 +40,8 @@
 // - `reset(seed)` builds the world from the seed alone (the core also reseeds our rng, but this
 //   way a direct `reset` reproduces too); the creation-time `rng` seeds the initial world.
 import { createHash } from "node:crypto";
-import { patchLimits } from "./patch-limits";
-import { mulberry32 } from "./rng";
+import { patchLimits } from "../patch-limits";
+import { mulberry32 } from "../rng";
 import type {
   CallInfo,
   FaultKind,
@@ -50,42 +50,32 @@ import type {
   Rng,
   SandboxRequest,
   SandboxResponse,
-} from "./types";
+} from "../types";
 import {
   deleteVideo,
   getVideoInfo,
   getVideoInfos,
   type Action,
   type ScrollCursor,
-} from "./vod-actions";
-import { authenticate } from "./vod-auth";
+} from "./actions";
+import { authenticate } from "./auth";
 import {
   DEFAULT_HOST,
   render,
   renderError,
   requestIdFor,
   VodFailure,
-} from "./vod-errors";
+} from "./errors";
 import {
   qpsFor,
   readVodEnv,
   SlidingWindowLimiter,
   vodLimitsSchema,
   type VodLimits,
-} from "./vod-limits";
-import { getVideoList, searchMedia } from "./vod-listing";
-import {
-  collectParams,
-  describeVod,
-  NonceStore,
-  regionOf,
-} from "./vod-request";
-import {
-  makeVideo,
-  missingVideoId,
-  toVideoState,
-  VodLibrary,
-} from "./vod-world";
+} from "./limits";
+import { getVideoList, searchMedia } from "./list";
+import { collectParams, describeVod, NonceStore, regionOf } from "./request";
+import { makeVideo, missingVideoId, toVideoState, VodLibrary } from "./store";
 
 export const VOD_API_VERSION = "2017-03-21";
 /** Videos present before the core's first `reset`. */
@@ -101,7 +91,7 @@ const ACTIONS = new Map<string, Action>([
   ["SearchMedia", searchMedia],
 ]);
 
-/** Fake of VOD; credentials and QPS come from SANDBOX_VOD_* (see vod-limits.ts). */
+/** Fake of VOD; credentials and QPS come from SANDBOX_VOD_* (see limits.ts). */
 export function createVodSandbox(rng: Rng): ProviderSandbox {
   const env = readVodEnv(process.env);
   const credentials = env.credentials;

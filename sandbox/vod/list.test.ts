@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { ProviderSandbox } from "./types";
-import { createVodSandbox } from "./vod";
-import { api, mulberry32, type Body } from "./vod-test-client";
+import type { ProviderSandbox } from "../types";
+import { createVodSandbox } from "./fake";
+import { api, mulberry32, type Body } from "./test-client";
 
 let sb: ProviderSandbox;
 const live = () => sb.videos().filter((v) => !v.deleted);

@@ -6,15 +6,10 @@ import {
   visible,
   type Action,
   type ScrollCursor,
-} from "./vod-actions";
-import { invalidParameter, VodFailure } from "./vod-errors";
-import { parseMatch } from "./vod-match";
-import {
-  isoSeconds,
-  snapshotsOf,
-  videoFields,
-  type VodVideo,
-} from "./vod-world";
+} from "./actions";
+import { invalidParameter, VodFailure } from "./errors";
+import { parseMatch } from "./match";
+import { isoSeconds, snapshotsOf, videoFields, type VodVideo } from "./store";
 
 /** §5.3 / §5.4 / §8: PageNo/PageSize paging reaches only the first 5,000 records. */
 export const LIST_REACH = 5000;

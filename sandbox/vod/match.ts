@@ -4,8 +4,8 @@
 // Fields: Status (exact, case-insensitive per §7), Title (`=`/`in` fuzzy: case-insensitive
 // substring, `==` exact), VideoId/MediaId and CateId (exact), CreationTime (range, either bound
 // may be ''). Anything else (`or`, other fields, bad syntax) is refused as InvalidParameter.
-import { invalidParameter } from "./vod-errors";
-import type { VodVideo } from "./vod-world";
+import { invalidParameter } from "./errors";
+import type { VodVideo } from "./store";
 
 type Predicate = (v: VodVideo) => boolean;
 

@@ -1,12 +1,8 @@
 // Reading a fake VOD request: where its parameters are (vod.md §3 "Transport"), what it calls,
 // which region it addresses (§1), and which nonces were used (§3).
-import type { CallInfo, SandboxRequest } from "./types";
-import { idsNamed } from "./vod-actions";
-import {
-  invalidParameter,
-  VodFailure,
-  type ResponseFormat,
-} from "./vod-errors";
+import type { CallInfo, SandboxRequest } from "../types";
+import { idsNamed } from "./actions";
+import { invalidParameter, VodFailure, type ResponseFormat } from "./errors";
 
 /** §3 names a replay "window" without a length [unknown]: we remember nonces for the 15 minutes
  *  a Timestamp stays acceptable, since anything older is refused as expired anyway. */

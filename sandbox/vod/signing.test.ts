@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { SandboxRequest } from "./types";
-import { authenticate } from "./vod-auth";
-import { collectParams, NonceStore } from "./vod-request";
+import type { SandboxRequest } from "../types";
+import { authenticate } from "./auth";
+import { collectParams, NonceStore } from "./request";
 import {
   canonicalizeV1,
   canonicalRequestV3,
@@ -12,7 +12,7 @@ import {
   signV3,
   stringToSignV1,
   stringToSignV3,
-} from "./vod-signature";
+} from "./signing";
 
 const entries = (o: Record<string, string>) => Object.entries(o);
 

@@ -1,7 +1,7 @@
 // The fake VOD's media library: deterministic videos in every status of vod.md §7, some with a
 // ReferenceId (§4), some "forbidden" (owner `other`, answered in ForbiddenVideoIds on delete).
 import { createHash } from "node:crypto";
-import type { Rng, VideoState } from "./types";
+import type { Rng, VideoState } from "../types";
 
 /** vod.md §7, in the doc's order. */
 export const VOD_STATUSES = [
@@ -22,7 +22,7 @@ export interface VodVideo {
   referenceId?: string;
   title: string;
   status: VodStatus;
-  /** `other`: the caller may see it but not delete it (see vod.ts, "forbidden videos"). */
+  /** `other`: the caller may see it but not delete it (see fake.ts, "forbidden videos"). */
   owner: "console" | "other";
   deleted: boolean;
   creationTime: number;

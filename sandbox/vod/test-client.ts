@@ -1,9 +1,13 @@
 // Test-only VOD client for vod*.test.ts. It signs on its own (vod.md §9 and §10, written again
-// here rather than imported from vod-signature.ts) so a bug in the fake's verifier cannot hide
+// here rather than imported from signing.ts) so a bug in the fake's verifier cannot hide
 // behind the same bug in the signer.
 import { createHash, createHmac } from "node:crypto";
-import { mulberry32 } from "./rng";
-import type { HandledResponse, ProviderSandbox, SandboxRequest } from "./types";
+import { mulberry32 } from "../rng";
+import type {
+  HandledResponse,
+  ProviderSandbox,
+  SandboxRequest,
+} from "../types";
 
 export { mulberry32 };
 

@@ -14,8 +14,8 @@ const LOOKUPS = 500;
 process.env.LOG_LEVEL = "warn";
 
 async function bench(label: string) {
-  const { getDb, closeDb } = await import("@/lib/db/db");
-  const { executeRows } = await import("@/lib/db/client");
+  const { getDb, closeDb } = await import("@/lib/db/client");
+  const { executeRows } = await import("@/lib/db/open-db");
   const { videoHistory } = await import("@/lib/audit/video-history");
   const db = await getDb();
   const seedStart = performance.now();

@@ -29,8 +29,8 @@ const { createApiToken, resolveApiToken } =
 const { createUser } = await import("@/lib/auth/users");
 const { createRun } = await import("@/lib/runs/create-run");
 const { getRun } = await import("@/lib/runs/read-runs");
-const { startWorker, stopWorker } = await import("@/lib/runs/worker");
-const { closeDb } = await import("@/lib/db/db");
+const { startWorker, stopWorker } = await import("@/lib/runs/worker/worker");
+const { closeDb } = await import("@/lib/db/client");
 
 const seeded = (await (
   await fetch(`${sandbox.url}/__sandbox/seed`, {

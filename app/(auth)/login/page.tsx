@@ -1,7 +1,7 @@
 import { ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getOperator } from "@/lib/auth";
+import { getOperator } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/utils";
 import { LoginForm } from "./_components/login-form";
 

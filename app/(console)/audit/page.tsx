@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
-import { requireOperator } from "@/lib/auth";
+import { requireOperator } from "@/lib/auth/next-auth";
 import { canManageAccess } from "@/lib/auth/roles";
 import { AuditConsole } from "./_components/audit-console";
 

@@ -2,7 +2,7 @@ import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
-import { requireOperator } from "@/lib/auth";
+import { requireOperator } from "@/lib/auth/next-auth";
 import { canStartRun } from "@/lib/auth/roles";
 import { RunsHistory } from "./_components/runs-history";
 import { parseRunsSearchParams } from "./_components/runs-search-params";

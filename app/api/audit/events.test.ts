@@ -12,10 +12,10 @@ import { DELETE as revokeToken } from "@/app/api/tokens/[tokenId]/route";
 import { POST as createToken } from "@/app/api/tokens/route";
 import { PATCH as updateUser } from "@/app/api/users/[userId]/route";
 import { POST as createUser } from "@/app/api/users/route";
-import { getAuthOptions } from "@/lib/auth";
+import { getAuthOptions } from "@/lib/auth/next-auth";
 import { signIn } from "@/lib/auth/sign-in";
-import { executeRows } from "@/lib/db/client";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
+import { executeRows } from "@/lib/db/open-db";
 import { getRun } from "@/lib/runs/read-runs";
 import {
   bearer,

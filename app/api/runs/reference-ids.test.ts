@@ -1,4 +1,4 @@
-// A VOD run by customer-defined ReferenceIds (DESIGN §4): the kind is validated, previewed,
+// A VOD run by customer-defined ReferenceIds (docs/design.md §4): the kind is validated, previewed,
 // stored with the run, used for every provider call and recorded in the audit log. Route
 // handlers with real Requests, the worker in this process, the sandbox over HTTP.
 import { sql } from "drizzle-orm";
@@ -6,8 +6,8 @@ import { expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/runs/[runId]/export/route";
 import { POST as previewRoute } from "@/app/api/runs/preview/route";
 import { POST as startRoute } from "@/app/api/runs/route";
-import { executeRows } from "@/lib/db/client";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
+import { executeRows } from "@/lib/db/open-db";
 import { request, routeContext } from "@/lib/testing/fixtures";
 import { setUpRuns, waitForRun } from "@/lib/testing/runs-harness";
 

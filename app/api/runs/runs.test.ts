@@ -6,8 +6,8 @@ import { POST as cancelRoute } from "@/app/api/runs/[runId]/cancel/route";
 import { GET as exportRoute } from "@/app/api/runs/[runId]/export/route";
 import { POST as previewRoute } from "@/app/api/runs/preview/route";
 import { POST as startRoute } from "@/app/api/runs/route";
-import { executeRows } from "@/lib/db/client";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
+import { executeRows } from "@/lib/db/open-db";
 import { request, routeContext } from "@/lib/testing/fixtures";
 import { setUpRuns, waitForRun } from "@/lib/testing/runs-harness";
 

@@ -1,9 +1,9 @@
-// Contract tests of the AKOOL adapter against the sandbox (shared/providers/akool.md §3, §7, §8):
+// Contract tests of the AKOOL adapter against the sandbox (docs/providers/akool.md §3, §7, §8):
 // every per-ID row of the outcome mapping, with both sandbox readings of the undocumented answers.
-// Batching and look-up: akool-batch-lookup.test.ts; errors: akool-errors.test.ts; token flow:
-// akool-auth.test.ts; answers the sandbox never gives: akool-wire.test.ts.
+// Batching and look-up: batch-lookup.test.ts; errors: errors.test.ts; token flow:
+// auth.test.ts; answers the sandbox never gives: wire.test.ts.
 import { describe, expect, it } from "vitest";
-import { setupAkoolSandbox } from "@/lib/providers/akool-testing";
+import { setupAkoolSandbox } from "@/lib/providers/akool/testing";
 
 const env = setupAkoolSandbox();
 const PROCESSING_MSG = "video resource is processing, please try again later";

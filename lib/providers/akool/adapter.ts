@@ -1,6 +1,6 @@
 import "server-only";
 
-import { createAkoolClient } from "@/lib/providers/akool-auth";
+import { createAkoolClient } from "@/lib/providers/akool/auth";
 import {
   confirmedOutcome,
   failedLookup,
@@ -9,25 +9,25 @@ import {
   lookupResults,
   rejectionOutcome,
   spreadToCallerIds,
-} from "@/lib/providers/akool-outcomes";
+} from "@/lib/providers/akool/outcomes";
 import {
   AKOOL_ID_PATTERN,
   AKOOL_NO_PERMISSION,
   AKOOL_NOT_FOUND,
   akoolDeleteDataSchema,
   akoolResultsDataSchema,
-  chunk,
   malformedFailure,
-} from "@/lib/providers/akool-wire";
+} from "@/lib/providers/akool/wire";
 import { DEFAULT_TIMEOUT_MS, failAll } from "@/lib/providers/http";
 import type {
   LookupResult,
   OutcomeResult,
   ProviderAdapter,
 } from "@/lib/providers/types";
-import { idFormats } from "./id-formats";
+import { chunk } from "@/lib/utils";
+import { idFormats } from "../id-formats";
 
-// AKOOL image-to-video adapter (shared/providers/akool.md). Deletes by `_id` in batches through
+// AKOOL image-to-video adapter (docs/providers/akool.md). Deletes by `_id` in batches through
 // delbyids and settles whatever the delete answer leaves unsaid with resultsByIds (§8). AKOOL
 // cannot list (§1), so there is no `list`.
 

@@ -1,8 +1,9 @@
-// Contract tests of the AKOOL legacy token flow against the sandbox (shared/providers/akool.md §2):
+// Contract tests of the AKOOL legacy token flow against the sandbox (docs/providers/akool.md §2):
 // getToken once and reuse, refresh before expiry, refresh once on a 1101 answer, and credential
 // failures that never reach the delete.
 import { describe, expect, it } from "vitest";
-import { setupAkoolSandbox, sleep } from "@/lib/providers/akool-testing";
+import { setupAkoolSandbox } from "@/lib/providers/akool/testing";
+import { sleep } from "@/lib/utils";
 
 const env = setupAkoolSandbox();
 

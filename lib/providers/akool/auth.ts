@@ -12,10 +12,10 @@ import {
   readAkoolAnswer,
   type AkoolAnswer,
   type AkoolFailure,
-} from "@/lib/providers/akool-wire";
+} from "@/lib/providers/akool/wire";
 import { httpRequest, snippet, tryParseJson } from "@/lib/providers/http";
 
-// AKOOL authentication (shared/providers/akool.md §2): `x-api-key: <API key>`, or the legacy
+// AKOOL authentication (docs/providers/akool.md §2): `x-api-key: <API key>`, or the legacy
 // clientId/clientSecret → `POST /api/open/v3/getToken` → `Authorization: Bearer <JWT>`. §2: when
 // both headers are sent AKOOL uses Authorization, so a stale token would fail a request that
 // carries a valid key. This client therefore sends exactly one of the two, never both.

@@ -1,8 +1,8 @@
-// Contract tests of the AKOOL adapter against the sandbox (shared/providers/akool.md §3, §4, §6):
+// Contract tests of the AKOOL adapter against the sandbox (docs/providers/akool.md §3, §4, §6):
 // chunking by maxBatch, AKOOL's own cap, resultsByIds look-ups, and the adapter's static surface.
 import { describe, expect, it } from "vitest";
-import { AKOOL_DEFAULT_MAX_BATCH } from "@/lib/providers/akool";
-import { setupAkoolSandbox } from "@/lib/providers/akool-testing";
+import { AKOOL_DEFAULT_MAX_BATCH } from "@/lib/providers/akool/adapter";
+import { setupAkoolSandbox } from "@/lib/providers/akool/testing";
 
 const env = setupAkoolSandbox();
 

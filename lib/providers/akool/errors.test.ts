@@ -1,8 +1,8 @@
-// Contract tests of the AKOOL adapter's failure handling against the sandbox (shared/providers/
-// akool.md §5, §8; DESIGN §4): rejected credentials, banned account, throttling, 5xx, timeouts,
+// Contract tests of the AKOOL adapter's failure handling against the sandbox (docs/providers/
+// akool.md §5, §8; docs/design.md §4): rejected credentials, banned account, throttling, 5xx, timeouts,
 // connection resets and malformed bodies, for delete, lookup and healthCheck.
 import { describe, expect, it } from "vitest";
-import { setupAkoolSandbox } from "@/lib/providers/akool-testing";
+import { setupAkoolSandbox } from "@/lib/providers/akool/testing";
 
 const env = setupAkoolSandbox();
 
@@ -19,7 +19,7 @@ async function expectAllFailed(
   }
 }
 
-describe("akool credentials (DESIGN §4: a bad key never marks videos forbidden)", () => {
+describe("akool credentials (docs/design.md §4: a bad key never marks videos forbidden)", () => {
   it("fails every ID with auth, retryable, when the API key is rejected (1101)", async () => {
     const own = await env.pick(2, "console", "3");
     const [foreign] = await env.pick(1, "other");

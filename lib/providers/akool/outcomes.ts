@@ -4,10 +4,10 @@ import {
   AKOOL_ID_PATTERN,
   classifyRejection,
   type AkoolFailure,
-} from "@/lib/providers/akool-wire";
+} from "@/lib/providers/akool/wire";
 import type { LookupResult, OutcomeResult } from "@/lib/providers/types";
 
-// Pure mapping from AKOOL's answers to the normalized outcomes (shared/providers/akool.md §8).
+// Pure mapping from AKOOL's answers to the normalized outcomes (docs/providers/akool.md §8).
 
 /** §7: status 2 (processing) is the one status AKOOL refuses to delete. */
 export const AKOOL_PROCESSING_STATUS = 2;

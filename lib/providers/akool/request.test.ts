@@ -1,15 +1,15 @@
-// What the AKOOL adapter puts on the wire (shared/providers/akool.md §2, §3), checked on a scripted
+// What the AKOOL adapter puts on the wire (docs/providers/akool.md §2, §3), checked on a scripted
 // AKOOL that records each request, plus the pure parsing helpers.
 import { describe, expect, it } from "vitest";
-import { akoolTokenExpiryMs } from "@/lib/providers/akool-auth";
+import { akoolTokenExpiryMs } from "@/lib/providers/akool/auth";
 import {
   AKOOL_PATHS,
   deleteReply,
   jsonReply,
   SCRIPTED_IDS,
   setupScriptedAkool,
-} from "@/lib/providers/akool-testing";
-import { classifyRejection, readAkoolAnswer } from "@/lib/providers/akool-wire";
+} from "@/lib/providers/akool/testing";
+import { classifyRejection, readAkoolAnswer } from "@/lib/providers/akool/wire";
 
 const akool = setupScriptedAkool();
 const [A, B] = SCRIPTED_IDS;

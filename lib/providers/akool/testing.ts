@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import {
   createAkoolAdapter,
   type AkoolAdapterConfig,
-} from "@/lib/providers/akool";
+} from "@/lib/providers/akool/adapter";
 import {
   startSandboxProcess,
   type SandboxProcess,
@@ -132,9 +132,6 @@ export function setupAkoolSandbox() {
   };
   return env;
 }
-
-export const sleep = (ms: number) =>
-  new Promise((resolve) => setTimeout(resolve, ms));
 
 export const AKOOL_PATHS = {
   delete: "/api/open/v4/image2Video/delbyids",

@@ -1,4 +1,4 @@
-// AKOOL answers the sandbox never gives (shared/providers/akool.md §5, §8): whole-call 1008/1009/
+// AKOOL answers the sandbox never gives (docs/providers/akool.md §5, §8): whole-call 1008/1009/
 // 1015/1003/1102, a proxy's Retry-After, an ID in neither list that resultsByIds still shows, and a
 // failed confirming look-up. A scripted HTTP server plays AKOOL here.
 import { describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import {
   resultsReply,
   SCRIPTED_IDS,
   setupScriptedAkool,
-} from "@/lib/providers/akool-testing";
+} from "@/lib/providers/akool/testing";
 
 const akool = setupScriptedAkool();
 const [A, B] = SCRIPTED_IDS;

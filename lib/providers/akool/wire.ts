@@ -2,9 +2,9 @@ import "server-only";
 
 import { z } from "zod";
 import { snippet, tryParseJson, type HttpResult } from "@/lib/providers/http";
-import { idFormats } from "./id-formats";
+import { idFormats } from "../id-formats";
 
-// AKOOL wire format (shared/providers/akool.md §3–§5): every answer, success or business error,
+// AKOOL wire format (docs/providers/akool.md §3–§5): every answer, success or business error,
 // is HTTP 200 with an int `code` in the body; only a proxy in front of AKOOL answers otherwise.
 
 export const AKOOL_SUCCESS = 1000;
@@ -90,7 +90,7 @@ export function malformedFailure(status: number, text: string): AkoolFailure {
 }
 
 /**
- * A non-1000 business code (§5, §8). Auth codes become `auth` (retryable, DESIGN §4: a bad key
+ * A non-1000 business code (§5, §8). Auth codes become `auth` (retryable, docs/design.md §4: a bad key
  * must never mark videos forbidden); 1003 is our bad input and is not retried; 1015 and codes the
  * doc does not list are retried. 1008/1009 keep their code so the caller can map them per ID.
  */
@@ -178,10 +178,3 @@ export function classifyRejection(
 
 /** §7: IDs are ObjectIds; upper-case input is accepted and sent lower-cased [inferred]. */
 export const AKOOL_ID_PATTERN = idFormats.akool.pattern;
-
-export function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    chunks.push(items.slice(i, i + size));
-  return chunks;
-}

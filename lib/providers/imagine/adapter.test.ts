@@ -1,7 +1,7 @@
-// Contract tests of the Imagine.art adapter against the sandbox (shared/providers/imagine.md §3,
+// Contract tests of the Imagine.art adapter against the sandbox (docs/providers/imagine.md §3,
 // §7, §8): per-ID delete outcomes under both readings of the undocumented answers.
 import { describe, expect, it } from "vitest";
-import { foreign, owned, setupImagineSandbox } from "./imagine-testing";
+import { foreign, owned, setupImagineSandbox } from "./testing";
 
 const { adapter, calls, limits, missing, pick, truth } = setupImagineSandbox();
 

@@ -1,16 +1,16 @@
 import "server-only";
-import { DEFAULT_TIMEOUT_MS, httpRequest } from "./http";
-import { deleteOutcome, forEachId, lookupFromReply } from "./imagine-results";
+import { DEFAULT_TIMEOUT_MS, httpRequest } from "../http";
+import { deleteOutcome, forEachId, lookupFromReply } from "./outcomes";
 import {
   buildImagineUrl,
   classifyImagine,
   IMAGINE_ID_FORMAT,
   IMAGINE_ID_PATTERN,
   IMAGINE_INTEGER_ID,
-} from "./imagine-wire";
-import type { LookupResult, OutcomeResult, ProviderAdapter } from "./types";
+} from "./wire";
+import type { LookupResult, OutcomeResult, ProviderAdapter } from "../types";
 
-// Imagine.art (Vyro) video API: one video per call, no list (shared/providers/imagine.md).
+// Imagine.art (Vyro) video API: one video per call, no list (docs/providers/imagine.md).
 
 export interface ImagineAdapterConfig {
   /** Host root, e.g. `https://api.vyro.ai` (a base ending in `/v2`, as §1 writes it, works too). */

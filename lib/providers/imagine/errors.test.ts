@@ -1,7 +1,7 @@
-// Failure paths of the Imagine.art adapter against the sandbox (shared/providers/imagine.md §2,
+// Failure paths of the Imagine.art adapter against the sandbox (docs/providers/imagine.md §2,
 // §5, §6, §8): credentials, throttling (the fake's own limit and injected), transport faults.
 import { describe, expect, it } from "vitest";
-import { setupImagineSandbox } from "./imagine-testing";
+import { setupImagineSandbox } from "./testing";
 
 const { adapter, videos, calls, faults, limits } = setupImagineSandbox({
   seed: 3,

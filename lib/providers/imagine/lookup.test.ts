@@ -1,7 +1,7 @@
-// Contract tests of the Imagine.art adapter against the sandbox (shared/providers/imagine.md §1,
+// Contract tests of the Imagine.art adapter against the sandbox (docs/providers/imagine.md §1,
 // §4, §8): configurable delete method and path, the 405 fallback, look-up and health.
 import { describe, expect, it } from "vitest";
-import { foreign, owned, setupImagineSandbox } from "./imagine-testing";
+import { foreign, owned, setupImagineSandbox } from "./testing";
 
 const { sandboxUrl, adapter, calls, limits, missing, pick, truth } =
   setupImagineSandbox();

@@ -4,10 +4,10 @@ import {
   IMAGINE_ID_PATTERN,
   parseStatusBody,
   type ImagineReply,
-} from "./imagine-wire";
-import type { LookupResult, OutcomeResult } from "./types";
+} from "./wire";
+import type { LookupResult, OutcomeResult } from "../types";
 
-// From a classified Imagine.art answer to the contract's results (shared/providers/imagine.md §8).
+// From a classified Imagine.art answer to the contract's results (docs/providers/imagine.md §8).
 
 const PROVIDER = "Imagine.art";
 
@@ -36,7 +36,7 @@ export function deleteOutcome(reply: ImagineReply): OutcomeResult {
         raw,
       };
     case "auth":
-      // DESIGN §4: a rejected key is never a per-video answer.
+      // docs/design.md §4: a rejected key is never a per-video answer.
       return {
         outcome: "failed",
         code: "auth",

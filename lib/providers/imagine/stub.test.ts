@@ -1,10 +1,10 @@
-// Adapter paths that need an answer the sandbox has no switch for (shared/providers/imagine.md §8):
+// Adapter paths that need an answer the sandbox has no switch for (docs/providers/imagine.md §8):
 // a 400/1100 confirmed by look-up, 405 on both methods, credits, Retry-After. A scripted local
 // HTTP server plays Imagine for these few cases.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createImagineAdapter } from "./imagine";
+import { createImagineAdapter } from "./adapter";
 
 interface Reply {
   status: number;

@@ -6,7 +6,7 @@ import {
   type SandboxProcess,
   NO_FAULTS,
 } from "@/lib/testing/sandbox-process";
-import { createImagineAdapter, type ImagineAdapterConfig } from "./imagine";
+import { createImagineAdapter, type ImagineAdapterConfig } from "./adapter";
 
 export interface ImagineVideo {
   id: string;

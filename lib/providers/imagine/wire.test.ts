@@ -1,13 +1,13 @@
 // Unit tests of the Imagine.art wire helpers: answers the sandbox never gives but §5/§8 of
-// shared/providers/imagine.md list (402/1101, 406/1002, proxies' 403/404, rate-limit headers).
+// docs/providers/imagine.md list (402/1101, 406/1002, proxies' 403/404, rate-limit headers).
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter, type HttpResult } from "./http";
+import { parseRetryAfter, type HttpResult } from "../http";
 import {
   buildImagineUrl,
   classifyImagine,
   parseStatusBody,
   rateLimitResetMs,
-} from "./imagine-wire";
+} from "./wire";
 
 function answer(
   status: number,

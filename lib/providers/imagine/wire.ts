@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { snippet, tryParseJson, type HttpResult } from "./http";
-import { idFormats } from "./id-formats";
-import type { LookupResult } from "./types";
+import { snippet, tryParseJson, type HttpResult } from "../http";
+import { idFormats } from "../id-formats";
+import type { LookupResult } from "../types";
 
 // Wire details of the Imagine.art (Vyro) API: IDs, URLs, the error envelope and how an answer is
-// classified (shared/providers/imagine.md §4, §5, §7, §8). The adapter turns a classified reply
+// classified (docs/providers/imagine.md §4, §5, §7, §8). The adapter turns a classified reply
 // into delete or look-up results.
 
 /** §7 [conflict]: integer IDs (current endpoints) or a canonical UUID (deprecated ones). */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MEMORIES_ID_PATTERN } from "./memories";
-import { own, setupMemoriesKit } from "./memories-test-kit";
+import { MEMORIES_ID_PATTERN } from "./adapter";
+import { own, setupMemoriesKit } from "./testing";
 
 // Contract tests of the memories.ai adapter (v1 paths) against the sandbox, following the outcome
-// mapping of shared/providers/memories.md §8. Look-up and list: memories-lookup.test.ts; errors:
-// memories-errors.test.ts and memories-delete-faults.test.ts; v1.1: memories-v11.test.ts.
+// mapping of docs/providers/memories.md §8. Look-up and list: lookup.test.ts; errors:
+// errors.test.ts and delete-faults.test.ts; v1.1: v11.test.ts.
 
 const kit = setupMemoriesKit();
 

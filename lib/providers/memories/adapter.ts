@@ -1,25 +1,20 @@
 import "server-only";
-import { DEFAULT_TIMEOUT_MS } from "./http";
-import { idFormats } from "./id-formats";
-import { deleteBatch } from "./memories-delete";
-import { listVideos } from "./memories-list";
-import {
-  findVideos,
-  LOOKUP_CHUNK,
-  listPage,
-  namespaceField,
-} from "./memories-lookup";
+import { DEFAULT_TIMEOUT_MS } from "../http";
+import { idFormats } from "../id-formats";
+import { deleteBatch } from "./delete";
+import { listVideos } from "./list";
+import { findVideos, LOOKUP_CHUNK, listPage, namespaceField } from "./lookup";
 import {
   failedLookup,
   failedOutcome,
   invalidId,
   toLookupResult,
-} from "./memories-outcomes";
-import { MEMORIES_RATE, paceKey } from "./memories-pacer";
-import type { Failure, MemoriesApiVersion, WireContext } from "./memories-wire";
-import type { LookupResult, OutcomeResult, ProviderAdapter } from "./types";
+} from "./outcomes";
+import { MEMORIES_RATE, paceKey } from "./pacer";
+import type { Failure, MemoriesApiVersion, WireContext } from "./wire";
+import type { LookupResult, OutcomeResult, ProviderAdapter } from "../types";
 
-// memories.ai private video library (shared/providers/memories.md). delete_videos answers one
+// memories.ai private video library (docs/providers/memories.md). delete_videos answers one
 // code for the whole batch and silently accepts unknown IDs (§3), so every delete is bracketed by
 // look-ups (§8): absent before ⇒ not_found; present before and absent after ⇒ deleted.
 
@@ -58,8 +53,8 @@ const V11_MAX_BATCH = 20;
 
 /**
  * The memories.ai adapter. Every delete() costs a list_videos call before and after each batch
- * (memories-delete.ts); all calls are paced to the documented 5 a second per endpoint
- * (memories-pacer.ts). `lookup` and `delete` never throw for provider or network failures;
+ * (delete.ts); all calls are paced to the documented 5 a second per endpoint
+ * (pacer.ts). `lookup` and `delete` never throw for provider or network failures;
  * `list` throws MemoriesListError.
  */
 export function createMemoriesAdapter(

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { own, setupMemoriesKit } from "./memories-test-kit";
+import { own, setupMemoriesKit } from "./testing";
 import {
   startFaultProxy,
   type FaultProxy,
   type ProxiedCall,
-} from "./memories-test-proxy";
+} from "../../testing/endpoint-fault-proxy";
 
 // What the memories.ai adapter reports when the look-ups work but delete_videos itself fails, or
-// the delete is accepted but the look-up afterwards fails (shared/providers/memories.md §3, §8).
+// the delete is accepted but the look-up afterwards fails (docs/providers/memories.md §3, §8).
 // A proxy in front of the sandbox fails one endpoint at a time; everything else is the sandbox.
 
 const kit = setupMemoriesKit();

@@ -1,11 +1,12 @@
 import "server-only";
-import { findVideos, namespaceField, type Presence } from "./memories-lookup";
+import { sleep } from "@/lib/utils";
+import { findVideos, namespaceField, type Presence } from "./lookup";
 import {
   afterOutcome,
   failedOutcome,
   notFoundOutcome,
   type DeleteVerdict,
-} from "./memories-outcomes";
+} from "./outcomes";
 import {
   callMemories,
   codeFailure,
@@ -14,19 +15,16 @@ import {
   type Answer,
   type Failure,
   type WireContext,
-} from "./memories-wire";
-import type { OutcomeResult } from "./types";
+} from "./wire";
+import type { OutcomeResult } from "../types";
 
-// One delete_videos call bracketed by look-ups (shared/providers/memories.md §8): the provider
+// One delete_videos call bracketed by look-ups (docs/providers/memories.md §8): the provider
 // answers one code for the whole batch and silently accepts unknown or foreign IDs (§3).
 
 /** Checks after an accepted delete that failed for a passing reason are repeated this often. */
 const VERIFY_RETRIES = 2;
 const VERIFY_BACKOFF_MS = 300;
 const MAX_VERIFY_WAIT_MS = 5_000;
-
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** §8 step 2: "0000" is accepted; "0409" (duplicate operation, §3) is read as "already deleted". */
 function readDelete(

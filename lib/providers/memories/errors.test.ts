@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { own, setupMemoriesKit } from "./memories-test-kit";
+import { own, setupMemoriesKit } from "./testing";
 
 // Error paths of the memories.ai adapter that hit every call alike: the sandbox's fault injection
-// and its own auth and rate-limit answers (shared/providers/memories.md §2, §5, §6). Faults on
-// delete_videos alone are in memories-delete-faults.test.ts.
+// and its own auth and rate-limit answers (docs/providers/memories.md §2, §5, §6). Faults on
+// delete_videos alone are in delete-faults.test.ts.
 
 const kit = setupMemoriesKit();
 

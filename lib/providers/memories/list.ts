@@ -1,9 +1,9 @@
 import "server-only";
-import { listPage, namespaceField } from "./memories-lookup";
-import type { Failure, WireContext, WireVideo } from "./memories-wire";
-import type { ListParams, Page, VideoSummary } from "./types";
+import { listPage, namespaceField } from "./lookup";
+import type { Failure, WireContext, WireVideo } from "./wire";
+import type { ListParams, Page, VideoSummary } from "../types";
 
-// list() for memories.ai: list_videos pages (shared/providers/memories.md §4). There is no
+// list() for memories.ai: list_videos pages (docs/providers/memories.md §4). There is no
 // cursor; the adapter's cursor is the next page number as a string.
 
 /** A list() failure; list has no per-ID answer to carry it. */

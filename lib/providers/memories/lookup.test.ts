@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { own, setupMemoriesKit } from "./memories-test-kit";
-import { startFaultProxy } from "./memories-test-proxy";
+import { own, setupMemoriesKit } from "./testing";
+import { startFaultProxy } from "../../testing/endpoint-fault-proxy";
 
 // lookup, list and healthCheck of the memories.ai adapter (v1 paths) against the sandbox
-// (shared/providers/memories.md §4, §7).
+// (docs/providers/memories.md §4, §7).
 
 const kit = setupMemoriesKit();
 

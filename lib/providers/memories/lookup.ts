@@ -1,4 +1,5 @@
 import "server-only";
+import { chunk } from "@/lib/utils";
 import {
   callMemories,
   codeFailure,
@@ -7,9 +8,9 @@ import {
   type Failure,
   type WireContext,
   type WireVideo,
-} from "./memories-wire";
+} from "./wire";
 
-// Existence and status of videos through list_videos (shared/providers/memories.md §4, §8).
+// Existence and status of videos through list_videos (docs/providers/memories.md §4, §8).
 //
 // v1 looks up a batch at once with `video_nos`. v1.1 has no `video_nos` (and no `unique_id`), so
 // it reads one unfiltered page instead: when that page holds the whole library (`total_count` ≤
@@ -70,13 +71,6 @@ export async function listPage(
 /** v1 scopes every list call to the namespace (§2); v1.1 has no `unique_id` (§4). */
 export function namespaceField(ctx: WireContext): Record<string, string> {
   return ctx.apiVersion === "v1" ? { unique_id: ctx.uniqueId } : {};
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    chunks.push(items.slice(i, i + size));
-  return chunks;
 }
 
 /** One ID with the exact `video_no` filter (§4, both generations). */

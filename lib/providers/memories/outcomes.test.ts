@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { afterOutcome, toLookupResult } from "./memories-outcomes";
+import { afterOutcome, toLookupResult } from "./outcomes";
 
-// Pure tests of how look-ups become per-ID results (shared/providers/memories.md §7, §8).
+// Pure tests of how look-ups become per-ID results (docs/providers/memories.md §7, §8).
 
 describe("afterOutcome (§8 step 3)", () => {
   const video = (status: string) => ({

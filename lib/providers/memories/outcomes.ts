@@ -1,10 +1,10 @@
 import "server-only";
-import type { Presence } from "./memories-lookup";
-import type { Failure, WireContext } from "./memories-wire";
-import type { LookupResult, OutcomeResult } from "./types";
+import type { Presence } from "./lookup";
+import type { Failure, WireContext } from "./wire";
+import type { LookupResult, OutcomeResult } from "../types";
 
 // How memories.ai's look-ups and its one overall delete code become per-ID results
-// (shared/providers/memories.md §7, §8).
+// (docs/providers/memories.md §7, §8).
 
 /** §7: still being indexed. Nothing documents that it blocks a delete; it is shown as pending. */
 export const PENDING_STATUS = "UNPARSE";
@@ -108,7 +108,7 @@ export function afterOutcome(
   };
 }
 
-/** Malformed IDs never reach the provider (DESIGN.md §4); the caller should have filtered them. */
+/** Malformed IDs never reach the provider (docs/design.md §4); the caller should have filtered them. */
 export function invalidId(format: string): Failure {
   return {
     code: "invalid_id",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pace, paceKey } from "./memories-pacer";
+import { pace, paceKey } from "./pacer";
 
 // The per-endpoint pacing that keeps the adapter within 5 requests a second (memories.md §6).
 

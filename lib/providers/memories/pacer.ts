@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { sleep } from "@/lib/utils";
 
 // memories.ai allows 5 requests per second per account for delete_videos and, separately, for
-// list_videos, answering code "0429" beyond that (shared/providers/memories.md §6). One adapter
+// list_videos, answering code "0429" beyond that (docs/providers/memories.md §6). One adapter
 // delete() makes list + delete + list calls, and the worker's shared bucket only counts delete()
 // calls, so the adapter spaces its own requests per endpoint. Lanes are module-level and keyed by
 // base URL, account key and endpoint, so every adapter built for the same account in this process
@@ -27,9 +28,6 @@ interface Lane {
 }
 
 const lanes = new Map<string, Lane>();
-
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A lane key that does not keep the raw API key in another structure. */
 export function paceKey(baseUrl: string, apiKey: string): string {

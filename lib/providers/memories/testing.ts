@@ -4,7 +4,7 @@ import {
   type SandboxProcess,
   NO_FAULTS,
 } from "@/lib/testing/sandbox-process";
-import { createMemoriesAdapter, type MemoriesAdapterConfig } from "./memories";
+import { createMemoriesAdapter, type MemoriesAdapterConfig } from "./adapter";
 
 // Test-only: the sandbox process plus the few control calls the memories adapter tests share.
 // Never imported by production code.
@@ -28,7 +28,7 @@ export interface SandboxCall {
   fault?: string;
 }
 
-/** The sandbox's own readings (sandbox/memories.ts header); each test starts from these. */
+/** The sandbox's own readings (sandbox/memories/fake.ts header); each test starts from these. */
 export const DEFAULT_LIMITS = {
   qps: 5,
   redeleteCode: "0000",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { own, setupMemoriesKit } from "./memories-test-kit";
+import { own, setupMemoriesKit } from "./testing";
 
-// The deprecated v1.1 paths (`/serve/api/video/...`, shared/providers/memories.md §1, §4): no
+// The deprecated v1.1 paths (`/serve/api/video/...`, docs/providers/memories.md §1, §4): no
 // `video_nos`, no `unique_id`, every number a string. Look-ups read one page of the library when
 // it fits, and fall back to one exact `video_no` query per ID when it does not.
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { HttpResult } from "./http";
+import type { HttpResult } from "../http";
 import {
   codeFailure,
   deleteDataSchema,
   listDataSchema,
   readAnswer,
-} from "./memories-wire";
+} from "./wire";
 
-// Pure tests of the memories.ai wire helpers (shared/providers/memories.md §2–§6, §8); no sandbox.
+// Pure tests of the memories.ai wire helpers (docs/providers/memories.md §2–§6, §8); no sandbox.
 
 const http = (
   status: number,
@@ -51,7 +51,7 @@ describe("readAnswer", () => {
     });
   });
 
-  it("treats HTTP 401 (even without JSON), 0401, 9009 and 0403 as auth, retryable (DESIGN §4)", () => {
+  it("treats HTTP 401 (even without JSON), 0401, 9009 and 0403 as auth, retryable (docs/design.md §4)", () => {
     const cases: [number, unknown, string][] = [
       [
         401,

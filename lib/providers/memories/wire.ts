@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { httpRequest, snippet, tryParseJson, type HttpResult } from "./http";
-import { pace } from "./memories-pacer";
+import { httpRequest, snippet, tryParseJson, type HttpResult } from "../http";
+import { pace } from "./pacer";
 
 // memories.ai wire basics: paths per doc generation, the `{code, msg, data}` envelope, and how an
-// answer becomes a failure. Source: shared/providers/memories.md §1–§5.
+// answer becomes a failure. Source: docs/providers/memories.md §1–§5.
 
 export type MemoriesApiVersion = "v1" | "v1.1";
 export type MemoriesEndpoint = "delete" | "list";
@@ -15,7 +15,7 @@ export interface WireContext {
   uniqueId: string;
   apiVersion: MemoriesApiVersion;
   timeoutMs: number;
-  /** Rate-limit lane of this account (memories-pacer.ts). */
+  /** Rate-limit lane of this account (pacer.ts). */
   paceKey: string;
 }
 
@@ -111,7 +111,7 @@ export function codeFailure(code: string, msg: string): Failure {
 /**
  * Classifies one HTTP result. Errors usually come as HTTP 200 with a code, but a bad key may be
  * HTTP 401 instead (§2, [unknown]): both are `auth`, retryable, so that the run pauses instead of
- * marking videos forbidden (DESIGN.md §4; this overrides §8's "forbidden, not retryable").
+ * marking videos forbidden (docs/design.md §4; this overrides §8's "forbidden, not retryable").
  */
 export function readAnswer(result: HttpResult): Answer {
   if (!result.ok) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { VOD_ID_PATTERN, VOD_STATUSES } from "./vod";
-import { liveIds, setupVodSandbox } from "./vod-testing";
+import { VOD_ID_PATTERN, VOD_STATUSES } from "./adapter";
+import { liveIds, setupVodSandbox } from "./testing";
 
 // Contract tests against the sandbox's VOD fake: DeleteVideo per-ID outcomes (vod.md §4, §12),
-// and the adapter's shape. Look-ups: vod-lookup.test.ts; errors: vod-errors.test.ts and
-// vod-faults.test.ts; lists: vod-list.test.ts; ReferenceIds: vod-references.test.ts.
+// and the adapter's shape. Look-ups: lookup.test.ts; errors: errors.test.ts and
+// faults.test.ts; lists: list.test.ts; ReferenceIds: references.test.ts.
 
 const vod = setupVodSandbox();
 
@@ -156,7 +156,7 @@ describe("delete (DeleteVideo)", () => {
 
 describe("endpoint", () => {
   it("defaults to the regional host", async () => {
-    const { endpointUrl } = await import("./vod-rpc");
+    const { endpointUrl } = await import("./rpc");
     expect(endpointUrl("ap-southeast-1")).toBe(
       "https://vod.ap-southeast-1.aliyuncs.com/",
     );

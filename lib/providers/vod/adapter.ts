@@ -1,31 +1,31 @@
 import "server-only";
-import { DEFAULT_TIMEOUT_MS, failAll } from "./http";
-import { idFormats } from "./id-formats";
+import { DEFAULT_TIMEOUT_MS, failAll } from "../http";
+import { idFormats } from "../id-formats";
 import type {
   HealthResult,
   LookupResult,
   OutcomeResult,
   ProviderAdapter,
-} from "./types";
-import { listVideos } from "./vod-list";
+} from "../types";
+import { listVideos } from "./list";
 import {
   deleteReferenceChunk,
   lookupReferenceChunk,
   REFERENCE_ID_PATTERN,
-} from "./vod-references";
-import { callVod, endpointUrl, type VodClient } from "./vod-rpc";
+} from "./references";
+import { callVod, endpointUrl, type VodClient } from "./rpc";
 import {
   deleteVideoResponseSchema,
   getVideoInfosResponseSchema,
   lookupFailure,
   parseBody,
   VOD_LABEL,
-} from "./vod-wire";
+} from "./wire";
 
-// Alibaba Cloud ApsaraVideo VOD adapter (shared/providers/vod.md). DeleteVideo answers per ID
-// (§4, §12); GetVideoInfos looks up (§5.1); SearchMedia lists (§5.4, vod-list.ts). Requests are
-// V1-signed RPC calls (§9, vod-signing.ts). Besides Video IDs, a caller may delete and look up by
-// customer-defined ReferenceIds (DESIGN §4) with `deleteByReferenceIds` / `lookupByReferenceIds`.
+// Alibaba Cloud ApsaraVideo VOD adapter (docs/providers/vod.md). DeleteVideo answers per ID
+// (§4, §12); GetVideoInfos looks up (§5.1); SearchMedia lists (§5.4, list.ts). Requests are
+// V1-signed RPC calls (§9, signing.ts). Besides Video IDs, a caller may delete and look up by
+// customer-defined ReferenceIds (docs/design.md §4) with `deleteByReferenceIds` / `lookupByReferenceIds`.
 
 export interface VodAdapterConfig {
   accessKeyId: string;
@@ -99,7 +99,7 @@ async function deleteVideoChunk(
     deleteVideoResponseSchema,
     await callVod(client, "DeleteVideo", { VideoIds: ids.join(",") }),
   );
-  // §4: 404 InvalidVideo.NotFound when every ID is missing → not_found for all (vod-wire.ts).
+  // §4: 404 InvalidVideo.NotFound when every ID is missing → not_found for all (wire.ts).
   if (!parsed.ok) return failAll(ids, parsed.failure);
   const {
     RequestId,

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { callVod } from "./vod-rpc";
-import { formBody, signedRpcParams, signRpc } from "./vod-signing";
-import { expectUntouched, liveIds, setupVodSandbox } from "./vod-testing";
-import { readResponse } from "./vod-wire";
+import { callVod } from "./rpc";
+import { formBody, signedRpcParams, signRpc } from "./signing";
+import { expectUntouched, liveIds, setupVodSandbox } from "./testing";
+import { readResponse } from "./wire";
 
 // Contract tests for VOD's documented errors (vod.md §6, §12) and the sandbox's injected faults.
 // After every failure the sandbox's true state must show that nothing was deleted by mistake.
 
 const vod = setupVodSandbox();
 
-describe("rejected credentials → auth, retryable, never forbidden (DESIGN §4)", () => {
+describe("rejected credentials → auth, retryable, never forbidden (docs/design.md §4)", () => {
   for (const signatureMismatchStatus of [400, 403]) {
     it(`wrong secret: SignatureDoesNotMatch as HTTP ${signatureMismatchStatus}`, async () => {
       await vod.limits({ signatureMismatchStatus });

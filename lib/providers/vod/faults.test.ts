@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectUntouched, liveIds, setupVodSandbox } from "./vod-testing";
+import { expectUntouched, liveIds, setupVodSandbox } from "./testing";
 // Contract tests: throttling (vod.md §6: Throttling.User is an HTTP 400) and the sandbox's injected
 // transport faults. After each, the sandbox's true state shows nothing was deleted.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { VideoSummary } from "./types";
-import { matchExpression } from "./vod-list";
-import { liveIds, setupVodSandbox } from "./vod-testing";
+import type { VideoSummary } from "../types";
+import { matchExpression } from "./list";
+import { liveIds, setupVodSandbox } from "./testing";
 
 // Contract tests: list through SearchMedia with ScrollToken (vod.md §5.4), against the sandbox's
 // VOD fake.

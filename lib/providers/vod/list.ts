@@ -1,9 +1,9 @@
 import "server-only";
-import type { ListParams, OutcomeResult, Page, VideoSummary } from "./types";
-import { callVod, type VodClient } from "./vod-rpc";
-import { parseBody, searchMediaResponseSchema, VOD_LABEL } from "./vod-wire";
+import type { ListParams, OutcomeResult, Page, VideoSummary } from "../types";
+import { callVod, type VodClient } from "./rpc";
+import { parseBody, searchMediaResponseSchema, VOD_LABEL } from "./wire";
 
-// Listing with SearchMedia (shared/providers/vod.md §5.4) rather than GetVideoList (§5.3), which
+// Listing with SearchMedia (docs/providers/vod.md §5.4) rather than GetVideoList (§5.3), which
 // reaches only the first 5,000 records. Each page passes the previous ScrollToken, so a library of
 // any size can be walked; the cursor we hand out is opaque and carries the token and its filter.
 

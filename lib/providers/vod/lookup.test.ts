@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { VOD_STATUSES } from "./vod";
-import { liveIds, setupVodSandbox } from "./vod-testing";
+import { VOD_STATUSES } from "./adapter";
+import { liveIds, setupVodSandbox } from "./testing";
 // Contract tests: GetVideoInfos look-ups (vod.md §5.1) and the health check against the sandbox's
 // VOD fake.
 

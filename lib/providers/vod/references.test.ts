@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { callVod } from "./vod-rpc";
-import { setupVodSandbox } from "./vod-testing";
-import { getVideoInfosResponseSchema, parseBody } from "./vod-wire";
+import { callVod } from "./rpc";
+import { setupVodSandbox } from "./testing";
+import { getVideoInfosResponseSchema, parseBody } from "./wire";
 
-// Contract tests: deleting and looking up by ReferenceIds (vod.md §4, §5.1, DESIGN §4) against the
+// Contract tests: deleting and looking up by ReferenceIds (vod.md §4, §5.1, docs/design.md §4) against the
 // sandbox's VOD fake, which reports a refused ReferenceId by its VideoId in ForbiddenVideoIds.
 
 const vod = setupVodSandbox();

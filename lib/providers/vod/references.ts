@@ -1,17 +1,17 @@
 import "server-only";
-import { failAll } from "./http";
-import { vodReferenceIdFormat } from "./id-formats";
-import type { LookupResult, OutcomeResult } from "./types";
-import { callVod, type VodClient } from "./vod-rpc";
+import { failAll } from "../http";
+import { vodReferenceIdFormat } from "../id-formats";
+import type { LookupResult, OutcomeResult } from "../types";
+import { callVod, type VodClient } from "./rpc";
 import {
   deleteVideoResponseSchema,
   getVideoInfosResponseSchema,
   lookupFailure,
   parseBody,
-} from "./vod-wire";
+} from "./wire";
 
-// Deleting and looking up by customer-defined ReferenceIds (shared/providers/vod.md §4, §5.1,
-// DESIGN §4). The answer names missing ReferenceIds in NonExistReferenceIds, but which ID a
+// Deleting and looking up by customer-defined ReferenceIds (docs/providers/vod.md §4, §5.1,
+// docs/design.md §4). The answer names missing ReferenceIds in NonExistReferenceIds, but which ID a
 // forbidden video is reported by is [unknown]: we accept a ReferenceId in ForbiddenVideoIds as is,
 // and map a VideoId there back to its ReferenceId with GetVideoInfos. What cannot be mapped is
 // never guessed to be deleted: it stays `failed`, retryable, for the worker to confirm.

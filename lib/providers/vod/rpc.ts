@@ -1,14 +1,14 @@
 import "server-only";
-import { httpRequest } from "./http";
+import { httpRequest } from "../http";
 import {
   formBody,
   signedRpcParams,
   type SignOverrides,
   type VodCredentials,
-} from "./vod-signing";
-import { readResponse, type RpcResult } from "./vod-wire";
+} from "./signing";
+import { readResponse, type RpcResult } from "./wire";
 
-// One signed RPC call to ApsaraVideo VOD (shared/providers/vod.md §3): POST to path `/` with every
+// One signed RPC call to ApsaraVideo VOD (docs/providers/vod.md §3): POST to path `/` with every
 // parameter, Signature included, in an application/x-www-form-urlencoded body. Each call is signed
 // afresh (new nonce and Timestamp), so a retry after SignatureNonceUsed or InvalidTimeStamp.Expired
 // is re-signed (§12).

@@ -7,9 +7,9 @@ import {
   rpcTimestamp,
   signedRpcParams,
   signRpc,
-} from "./vod-signing";
+} from "./signing";
 
-// Conformance with shared/providers/vod.md §9: the two official V1 vectors (§9.1 VOD page, §9.2
+// Conformance with docs/providers/vod.md §9: the two official V1 vectors (§9.1 VOD page, §9.2
 // generic RPC page) and our derived DeleteVideo vectors (§9.3).
 
 const stringToSign = (method: string, params: Record<string, string>) =>

@@ -2,9 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import OpenApiUtilModule from "@alicloud/openapi-util";
 
-// ApsaraVideo VOD V1 request signing (shared/providers/vod.md §3, §9). The HMAC-SHA1 itself comes
+// ApsaraVideo VOD V1 request signing (docs/providers/vod.md §3, §9). The HMAC-SHA1 itself comes
 // from Alibaba's maintained @alicloud/openapi-util (`getRPCSignature`), which reproduces the
-// official vectors of §9.1 and §9.2 and our derived ones of §9.3 (see vod-signing.test.ts); we only
+// official vectors of §9.1 and §9.2 and our derived ones of §9.3 (see signing.test.ts); we only
 // assemble the common parameters and encode the form body.
 
 // CJS interop differs by loader: bundlers and vitest unwrap `exports.default`, plain Node ESM

@@ -8,8 +8,8 @@ import {
   createVodAdapter,
   type VodAdapter,
   type VodAdapterConfig,
-} from "./vod";
-import type { VodClient } from "./vod-rpc";
+} from "./adapter";
+import type { VodClient } from "./rpc";
 
 // Test-only: the sandbox's VOD fake as seen by the vod*.test.ts contract tests. Never imported by
 // production code.
@@ -30,7 +30,7 @@ export interface CallEntry {
   fault?: string;
 }
 
-/** The switches of sandbox/vod-limits.ts as the sandbox starts (our tests restore them). */
+/** The switches of sandbox/vod/limits.ts as the sandbox starts (our tests restore them). */
 export const DEFAULT_LIMITS = {
   deleteVideoQps: 30,
   getVideoInfosQps: 100,

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createVodAdapter } from "./vod";
-import { classifyError, readResponse } from "./vod-wire";
+import { createVodAdapter } from "./adapter";
+import { classifyError, readResponse } from "./wire";
 
 // vod.md §6 / §12 rows the sandbox never produces (it sends no Forbidden.RAM, DeleteVideoFailed,
 // Throttling.Api, legacy UnRemoveableVideoIds...): the classification as a pure function, and the
@@ -42,7 +42,7 @@ describe("classifyError (§6, §12)", () => {
     });
   }
 
-  // Account-level refusals are not per-video answers (DESIGN §4): auth, retryable, never forbidden.
+  // Account-level refusals are not per-video answers (docs/design.md §4): auth, retryable, never forbidden.
   for (const [status, code] of [
     [403, "Forbidden.RAM"],
     [403, "Forbidden"],
@@ -84,7 +84,7 @@ describe("classifyError (§6, §12)", () => {
     "InvalidSecurityToken.Expired",
     "InvalidSecurityToken.MismatchWithAccessKey",
   ]) {
-    it(`${code} → auth, retryable (DESIGN §4), never forbidden`, () => {
+    it(`${code} → auth, retryable (docs/design.md §4), never forbidden`, () => {
       expect(classifyError(403, code, "no")).toEqual({
         outcome: "failed",
         code: "auth",

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { snippet, tryParseJson } from "./http";
-import type { LookupResult, OutcomeResult } from "./types";
+import { snippet, tryParseJson } from "../http";
+import type { LookupResult, OutcomeResult } from "../types";
 
-// ApsaraVideo VOD response shapes (shared/providers/vod.md §4, §5, §6) and the mapping of its
-// error codes onto normalized outcomes (§12, with DESIGN §4 for rejected credentials).
+// ApsaraVideo VOD response shapes (docs/providers/vod.md §4, §5, §6) and the mapping of its
+// error codes onto normalized outcomes (§12, with docs/design.md §4 for rejected credentials).
 
 export const VOD_LABEL = "ApsaraVideo VOD";
 
@@ -81,7 +81,7 @@ const errorBodySchema = z.object({
 });
 
 // §12 maps Forbidden.RAM / OperationDenied* to `forbidden`, but they refuse the *key* the action,
-// not one video: DESIGN §4 keeps account-level refusals retryable under `auth` so a key missing
+// not one video: docs/design.md §4 keeps account-level refusals retryable under `auth` so a key missing
 // vod:DeleteVideo pauses the run instead of marking thousands of videos forbidden.
 const AUTH_CODE =
   /^(SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKeyId(\..+)?|Forbidden\.AccessKeyDisabled|InvalidSecurityToken(\..+)?|Forbidden|Forbidden\.RAM|OperationDenied(\..+)?)$/;
@@ -99,7 +99,7 @@ const RETRYABLE_CODES = new Set([
 /**
  * §6 / §12, by `Code` first and status second: `Throttling.User` is a 400 and
  * `InvalidAccessKeyId.NotFound` a 404 like `InvalidVideo.NotFound`. A rejected key or signature
- * is `auth` and retryable (DESIGN §4), never `forbidden`.
+ * is `auth` and retryable (docs/design.md §4), never `forbidden`.
  */
 export function classifyError(
   status: number,

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { executeRows, type Db } from "@/lib/db/client";
+import { executeRows, type Db } from "@/lib/db/open-db";
 import type { IdKind, ProviderId } from "@/lib/providers/types";
 
 export interface ClaimedItem {

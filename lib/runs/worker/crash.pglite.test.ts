@@ -1,18 +1,18 @@
-// The promise of DESIGN.md §1.2 under a crash: a 5,000-ID run, the worker process SIGKILLed
+// The promise of docs/design.md §1.2 under a crash: a 5,000-ID run, the worker process SIGKILLed
 // mid-run and restarted; every ID ends with exactly one outcome that agrees with the provider's
 // true state, and only IDs in flight at the kill were sent to the provider twice.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { resolveApiToken } from "@/lib/auth/api-tokens";
-import { executeRows } from "@/lib/db/client";
-import { closeDb, getDb } from "@/lib/db/db";
+import { closeDb, getDb } from "@/lib/db/client";
+import { executeRows } from "@/lib/db/open-db";
 import { bearer, makeUser } from "@/lib/testing/fixtures";
 import {
   startSandboxProcess,
   type SandboxProcess,
 } from "@/lib/testing/sandbox-process";
 import { startWorkerProcess, stopProcess } from "@/lib/testing/worker-process";
-import { createRun } from "./create-run";
+import { createRun } from "../create-run";
 
 let sandbox: SandboxProcess;
 let workerEnv: Record<string, string>;

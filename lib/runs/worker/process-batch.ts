@@ -1,7 +1,7 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
 import { auditContext, recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open-db";
 import { runs } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 import { adapterForIdKind } from "@/lib/providers/id-kinds";
@@ -74,7 +74,7 @@ async function resolveInterrupted(
   return resolved;
 }
 
-/** One audit event per batch and run, listing each row's result (DESIGN.md §6). */
+/** One audit event per batch and run, listing each row's result (docs/design.md §6). */
 async function recordBatchEvent(
   ctx: LaneContext,
   idKind: IdKind,

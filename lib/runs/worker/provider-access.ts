@@ -38,10 +38,3 @@ export const deleteBucketKey = (providerId: ProviderId) =>
   `${providerId}:delete`;
 export const lookupBucketKey = (providerId: ProviderId) =>
   `${providerId}:lookup`;
-
-export function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let index = 0; index < items.length; index += size)
-    chunks.push(items.slice(index, index + size));
-  return chunks;
-}

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { executeRows, type Db } from "@/lib/db/client";
+import { executeRows, type Db } from "@/lib/db/open-db";
 
 // Buckets this process has already created; the row, once there, is only ever updated.
 const knownBuckets = new Set<string>();

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { executeRows, type Db } from "@/lib/db/client";
+import { executeRows, type Db } from "@/lib/db/open-db";
 import type { OutcomeResult } from "@/lib/providers/types";
 import type { ClaimedItem } from "./claim-items";
 
@@ -91,7 +91,7 @@ export function planWrite(
     };
   }
   if (retry && result.code === "throttled" && !policy.cancelled) {
-    // DESIGN §1.4: throttling never surfaces as a failed row, so it does not spend attempts;
+    // docs/design.md §1.4: throttling never surfaces as a failed row, so it does not spend attempts;
     // the backoff (and Retry-After) still spaces the retries, and cancel still stops them.
     return {
       ...base,

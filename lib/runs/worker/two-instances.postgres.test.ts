@@ -5,15 +5,15 @@ import type { ChildProcess } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { resolveApiToken } from "@/lib/auth/api-tokens";
-import { executeRows } from "@/lib/db/client";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
+import { executeRows } from "@/lib/db/open-db";
 import { bearer, makeUser } from "@/lib/testing/fixtures";
 import {
   startSandboxProcess,
   type SandboxProcess,
 } from "@/lib/testing/sandbox-process";
 import { startWorkerProcess, stopProcess } from "@/lib/testing/worker-process";
-import { createRun } from "./create-run";
+import { createRun } from "../create-run";
 
 let sandbox: SandboxProcess;
 const workers: ChildProcess[] = [];

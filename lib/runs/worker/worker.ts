@@ -2,11 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { hostname } from "node:os";
-import { getDbHandle } from "@/lib/db/db";
+import { getDbHandle } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { listProviders } from "@/lib/providers/registry";
 import type { ProviderId } from "@/lib/providers/types";
+import { sleep } from "@/lib/utils";
 import { expireOwnLeases, resumePausedRuns } from "./claim-items";
 import { processBatch, type LaneContext } from "./process-batch";
 
@@ -23,18 +24,6 @@ const LANES: Record<ProviderId, number> = {
 const globalForWorker = globalThis as typeof globalThis & {
   __erasureWorker?: { stop(): Promise<void> };
 };
-
-// Removes its abort listener when the timer fires: lanes sleep thousands of times a day.
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const wake = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", wake);
-      resolve();
-    };
-    const timer = setTimeout(wake, ms);
-    signal.addEventListener("abort", wake, { once: true });
-  });
 
 async function runLane(ctx: LaneContext): Promise<void> {
   while (!ctx.signal.aborted) {
@@ -53,7 +42,7 @@ async function runLane(ctx: LaneContext): Promise<void> {
 }
 
 /**
- * Starts this process's worker once (DESIGN.md §5): lanes per configured provider that claim
+ * Starts this process's worker once (docs/design.md §5): lanes per configured provider that claim
  * leased batches from the database. Every console process runs one; they coordinate only
  * through the database.
  */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
-import { requireOperator } from "@/lib/auth";
+import { requireOperator } from "@/lib/auth/next-auth";
 import { TokensAdmin } from "./_components/tokens-admin";
 
 export const metadata: Metadata = { title: "API tokens" };

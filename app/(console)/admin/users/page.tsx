@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
-import { requireOperator } from "@/lib/auth";
+import { requireOperator } from "@/lib/auth/next-auth";
 import { UsersAdmin } from "./_components/users-admin";
 
 export const metadata: Metadata = { title: "Users" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireOperator } from "@/lib/auth";
+import { requireOperator } from "@/lib/auth/next-auth";
 import { canStartRun } from "@/lib/auth/roles";
 import { runIdParamsSchema } from "@/lib/runs/schemas";
 import { parseItemsSearchParams } from "./_components/items-search-params";

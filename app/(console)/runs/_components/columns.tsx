@@ -5,9 +5,16 @@ import { DataTableColumnHeader } from "@/components/data-table/data-table-column
 import type { DataTableFeatures } from "@/components/data-table/data-table-features";
 import { useProviders } from "@/lib/providers/queries";
 import type { Run } from "@/lib/runs/schemas";
-import { formatCount, formatDateTime, formatDuration } from "./format";
-import { describeCounts, OutcomeBar } from "./outcome-bar";
-import { RunStatusBadge } from "./run-badges";
+import {
+  formatCount,
+  formatDateTime,
+  formatDuration,
+} from "../../../../components/runs/format";
+import {
+  describeCounts,
+  OutcomeBar,
+} from "../../../../components/runs/outcome-bar";
+import { RunStatusBadge } from "../../../../components/runs/run-badges";
 
 const helper = createColumnHelper<DataTableFeatures, Run>();
 

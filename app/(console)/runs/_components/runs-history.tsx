@@ -7,7 +7,6 @@ import { useUrlQuery } from "@/components/data-table/use-url-query";
 import { Card } from "@/components/ui/card";
 import { RUN_POLL_MS, runsQueryOptions } from "@/lib/runs/queries";
 import type { RunsQuery } from "@/lib/runs/schemas";
-import { isLiveRun } from "./is-live-run";
 import { RunsFilters } from "./runs-filters";
 import {
   hasRunFilters,
@@ -15,6 +14,7 @@ import {
   runsSearchString,
 } from "./runs-search-params";
 import { useRunsTable } from "./use-runs-table";
+import { isLiveRun } from "../../../../components/runs/is-live-run";
 
 /**
  * Every run, newest first by default, paged, sorted and filtered by the server from URL state.

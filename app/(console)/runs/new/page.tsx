@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/card";
-import { requireOperator } from "@/lib/auth";
+import { requireOperator } from "@/lib/auth/next-auth";
 import { canStartRun } from "@/lib/auth/roles";
 import { providerIdSchema } from "@/lib/providers/schemas";
 import { rowOutcomeSchema } from "@/lib/runs/schemas";

@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { getAuthOptions } from "@/lib/auth";
+import { getAuthOptions } from "@/lib/auth/next-auth";
 
 // GET|POST /api/auth/* – next-auth's own sign-in, sign-out and CSRF endpoints (public by nature;
 // its POSTs carry next-auth's CSRF token). Options are built per request so the environment is

@@ -2,8 +2,8 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import type { DataTableFeatures } from "@/components/data-table/data-table-features";
 import type { RunItem } from "@/lib/runs/schemas";
-import { formatTimestamp } from "../../_components/format";
-import { OutcomeBadge } from "../../_components/run-badges";
+import { formatTimestamp } from "../../../../../components/runs/format";
+import { OutcomeBadge } from "../../../../../components/runs/run-badges";
 
 const helper = createColumnHelper<DataTableFeatures, RunItem>();
 

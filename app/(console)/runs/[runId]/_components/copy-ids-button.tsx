@@ -3,7 +3,7 @@ import { Copy } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { runExportQueryOptions } from "@/lib/runs/queries";
 import type { RunRowFilter } from "@/lib/runs/schemas";
-import { formatCount } from "../../_components/format";
+import { formatCount } from "../../../../../components/runs/format";
 
 /**
  * Copies every ID the table's filters match (outcome and video-ID text), not just the page on

@@ -2,7 +2,7 @@ import { rowOutcomeLabels, type Tone } from "@/lib/runs/outcome-labels";
 import type { OutcomeCounts, RowOutcome } from "@/lib/runs/schemas";
 import { rowOutcomeReadingOrder } from "@/lib/runs/vocabulary";
 import { cn } from "@/lib/utils";
-import { formatCount } from "../../_components/format";
+import { formatCount } from "../../../../../components/runs/format";
 
 const toneDot: Record<Tone, string> = {
   success: "bg-success",

@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useRetryProcessing } from "@/lib/runs/queries";
 import type { Run } from "@/lib/runs/schemas";
-import { isRetryingProcessing } from "../../_components/is-live-run";
+import { isRetryingProcessing } from "../../../../../components/runs/is-live-run";
 
 /** Offers "retry these later" for rows the provider refused while the video was processing. */
 export function RetryProcessingButton({ run }: { run: Run }) {

@@ -7,7 +7,7 @@ import type { Run, RunRowFilter } from "@/lib/runs/schemas";
 import { cn } from "@/lib/utils";
 import { CopyIdsButton } from "./copy-ids-button";
 import { RetryProcessingButton } from "./retry-processing-button";
-import { formatCount } from "../../_components/format";
+import { formatCount } from "../../../../../components/runs/format";
 
 // Links that look like the outline Button (which renders a <button>, not an <a>).
 const linkButton =

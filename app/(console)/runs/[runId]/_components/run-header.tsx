@@ -5,8 +5,8 @@ import { useProviders } from "@/lib/providers/queries";
 import type { Run } from "@/lib/runs/schemas";
 import { cn } from "@/lib/utils";
 import { ResumeRunButton } from "./resume-run-button";
-import { formatDateTime } from "../../_components/format";
-import { RunStatusBadge } from "../../_components/run-badges";
+import { formatDateTime } from "../../../../../components/runs/format";
+import { RunStatusBadge } from "../../../../../components/runs/run-badges";
 
 function When({ date, none }: { date: Date | null; none: string }) {
   return date ? (

@@ -5,8 +5,8 @@ import {
   formatCount,
   formatDuration,
   formatRate,
-} from "../../_components/format";
-import { OutcomeBar } from "../../_components/outcome-bar";
+} from "../../../../../components/runs/format";
+import { OutcomeBar } from "../../../../../components/runs/outcome-bar";
 
 function eta(run: Run): string {
   if (run.status === "queued") return "Waiting to start";

@@ -17,7 +17,7 @@ import { RunHeader } from "./run-header";
 import { RunItemsTable } from "./run-items-table";
 import { RunProgress } from "./run-progress";
 import { RunTimeline, runEventsQueryKey } from "./run-timeline";
-import { isLiveRun } from "../../_components/is-live-run";
+import { isLiveRun } from "../../../../../components/runs/is-live-run";
 
 /**
  * Rows and the audit timeline stop polling with the run; when it ends, fetch them once more so

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { ParsedIdsSummary } from "@/lib/runs/parse-worker";
+import type { ParsedIdsSummary } from "@/lib/runs/parse-ids-web-worker";
 import { DEFAULT_MAX_IDS_PER_RUN } from "@/lib/runs/schemas";
 import { countOf, formatCount } from "./format";
 

@@ -5,7 +5,7 @@ import type {
   ParsedIdsSummary,
   ParseWorkerRequest,
   ParseWorkerResponse,
-} from "@/lib/runs/parse-worker";
+} from "@/lib/runs/parse-ids-web-worker";
 
 export interface CsvExtract {
   layout: CsvLayout;
@@ -37,7 +37,7 @@ const EMPTY: ParsedIdsSummary = {
 class Superseded extends Error {}
 
 /**
- * Parses ID lists and CSV files in lib/runs/parse-worker.ts. Only the newest text parse may set
+ * Parses ID lists and CSV files in lib/runs/parse-ids-web-worker.ts. Only the newest text parse may set
  * the result; a newer one terminates a worker still busy with an older (possibly huge) list
  * rather than queueing behind it.
  */
@@ -63,7 +63,10 @@ export function useIdParser() {
   const send = useCallback((request: Outgoing) => {
     if (!worker.current) {
       const created = new Worker(
-        new URL("../../../../../lib/runs/parse-worker.ts", import.meta.url),
+        new URL(
+          "../../../../../lib/runs/parse-ids-web-worker.ts",
+          import.meta.url,
+        ),
         { type: "module" },
       );
       created.onmessage = (event: MessageEvent<ParseWorkerResponse>) => {

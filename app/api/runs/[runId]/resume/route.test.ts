@@ -1,12 +1,12 @@
-// A revoked credential pauses a run without spending a single row (DESIGN §4); once the key
+// A revoked credential pauses a run without spending a single row (docs/design.md §4); once the key
 // works again an operator resumes it at once instead of waiting for the automatic resume.
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { GET as getItems } from "@/app/api/runs/[runId]/items/route";
 import { GET as getRun } from "@/app/api/runs/[runId]/route";
 import { POST as startRun } from "@/app/api/runs/route";
-import { executeRows } from "@/lib/db/client";
-import { getDb } from "@/lib/db/db";
+import { getDb } from "@/lib/db/client";
+import { executeRows } from "@/lib/db/open-db";
 import { request, routeContext } from "@/lib/testing/fixtures";
 import { setUpRuns, until } from "@/lib/testing/runs-harness";
 import { POST as resumeRun } from "./route";
