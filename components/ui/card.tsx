@@ -29,12 +29,3 @@ export function PageHeader({
     </div>
   );
 }
-
-/** Placeholder for pages that later issues fill; says what will be there. */
-export function ComingSoon({ children }: { children: React.ReactNode }) {
-  return (
-    <Card className="text-muted-foreground border-dashed p-10 text-center text-sm">
-      {children}
-    </Card>
-  );
-}

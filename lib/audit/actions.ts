@@ -16,4 +16,3 @@ export const auditActions = [
   "export.downloaded",
   "audit.verified",
 ] as const;
-export type AuditAction = (typeof auditActions)[number];

@@ -6,49 +6,17 @@ import {
   useQueries,
   type UseQueryResult,
 } from "@tanstack/react-query";
-import { z } from "zod";
 import { FetchError, fetchJson } from "@/lib/http/fetch-json";
-import { rowOutcomeSchema } from "@/lib/runs/schemas";
+import {
+  verifyResponseSchema,
+  videoHistoryResponseSchema,
+  type VideoHistory,
+} from "./schemas";
 
 /** Lookups in flight at once across the whole page. */
 export const VIDEO_LOOKUP_CONCURRENCY = 6;
 /** Same bound as the route's `videoId` parameter and a run's IDs. */
 const MAX_VIDEO_ID_LENGTH = 200;
-
-export const videoHistoryEntrySchema = z.object({
-  runId: z.string(),
-  // Plain string: a provider removed from the registry must not hide its past runs.
-  provider: z.string(),
-  /** `video`, or `reference` when the run named it by a reference ID (VOD). */
-  idKind: z.string(),
-  outcome: rowOutcomeSchema,
-  code: z.string().nullable(),
-  message: z.string().nullable(),
-  attempts: z.number(),
-  updatedAt: z.coerce.date(),
-  runStartedAt: z.coerce.date(),
-  startedBy: z.string(),
-  /** `browser`, or the API token's name. */
-  startedVia: z.string(),
-  confirmation: z.string(),
-});
-export type VideoHistoryEntry = z.infer<typeof videoHistoryEntrySchema>;
-
-export const videoHistoryResponseSchema = z.object({
-  videoId: z.string(),
-  touched: z.boolean(),
-  /** Newest run first. */
-  runs: z.array(videoHistoryEntrySchema),
-});
-export type VideoHistory = z.infer<typeof videoHistoryResponseSchema>;
-
-// `ok` covers the chain and, when one was given, the checkpoint; the message says which failed.
-export const verifyResponseSchema = z.object({
-  ok: z.boolean(),
-  count: z.number(),
-  message: z.string(),
-});
-export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
 
 /** Runs at most `concurrency` tasks at once; a waiting task whose signal aborts leaves the queue. */
 function createLimiter(concurrency: number) {

@@ -41,7 +41,6 @@ export const userSchema = z.object({
   disabled: z.boolean(),
   createdAt: z.coerce.date(),
 });
-export type UserRow = z.infer<typeof userSchema>;
 
 export const tokenSchema = z.object({
   id: z.string(),
@@ -54,4 +53,3 @@ export const tokenSchema = z.object({
   lastUsedAt: z.coerce.date().nullable(),
   revokedAt: z.coerce.date().nullable(),
 });
-export type TokenRow = z.infer<typeof tokenSchema>;

@@ -31,17 +31,6 @@ export async function findUserByEmail(
   return user;
 }
 
-export async function findUserById(
-  id: string,
-): Promise<PublicUser | undefined> {
-  const db = await getDb();
-  const [user] = await db
-    .select(publicColumns)
-    .from(users)
-    .where(eq(users.id, id));
-  return user;
-}
-
 export async function listUsers(): Promise<PublicUser[]> {
   const db = await getDb();
   return db.select(publicColumns).from(users).orderBy(asc(users.email));

@@ -225,5 +225,3 @@ export const auditEvents = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type { Role };
-export type Session = typeof sessions.$inferSelect;
-export type ApiToken = typeof apiTokens.$inferSelect;

@@ -1,11 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/http/errors";
-import { MemoriesListError } from "./memories/list";
+import { ProviderListError } from "./list-error";
 import { getProvider } from "./registry";
 import { providerIdSchema } from "./schemas";
 import type { Page, VideoSummary } from "./types";
-import { VodListError } from "./vod/list";
 
 /** memories.ai and VOD (vod.md §5.4) both cap a list page at 100. */
 export const MAX_VIDEOS_PAGE_SIZE = 100;
@@ -28,17 +27,12 @@ export const videosQuerySchema = z.object({
 });
 export type VideosQuery = z.infer<typeof videosQuerySchema>;
 
-function listFailure(
-  label: string,
-  failure: { code?: string; message?: string; retryAfterMs?: number },
-): ApiError {
-  // memories/list.ts: a cursor that is not a page number is the caller's mistake, not an outage.
-  if (failure.code === "invalid_cursor") {
-    return new ApiError(
-      "bad_request",
-      `Invalid list cursor: ${failure.message}`,
-    );
+function listFailure(label: string, error: ProviderListError): ApiError {
+  // A cursor that is not one we handed out (or is another filter's) is the caller's mistake.
+  if (error.reason === "invalid_cursor") {
+    return new ApiError("bad_request", error.message);
   }
+  const { failure } = error;
   const reason = [failure.code, failure.message].filter(Boolean).join(": ");
   return new ApiError(
     "unavailable",
@@ -83,13 +77,8 @@ export async function listProviderVideos(
       ...(query.name ? { name: query.name } : {}),
     });
   } catch (error) {
-    if (error instanceof MemoriesListError || error instanceof VodListError) {
-      throw listFailure(entry.label, error.failure);
-    }
-    // vod/list.ts throws a plain Error for a cursor it cannot decode or that belongs to another filter.
-    if (error instanceof Error && /cursor/i.test(error.message)) {
-      throw new ApiError("bad_request", error.message);
-    }
+    if (error instanceof ProviderListError)
+      throw listFailure(entry.label, error);
     throw error;
   }
 }

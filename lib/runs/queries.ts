@@ -32,7 +32,6 @@ const startRunResponseSchema = z.object({ id: z.string() });
 
 /** `GET /api/runs/{id}/export?format=json` rows: an item without its retry schedule. */
 export const exportItemSchema = runItemSchema.omit({ nextAttemptAt: true });
-export type ExportItem = z.infer<typeof exportItemSchema>;
 
 /** `GET /api/runs` parameters; anything left out takes the API's default. */
 export type RunsListParams = Partial<RunsQuery>;
@@ -124,11 +123,6 @@ export const runExportQueryOptions = (
 
 export const useRuns = (params: RunsListParams = {}) =>
   useQuery(runsQueryOptions(params));
-export const useRun = (runId: string) => useQuery(runQueryOptions(runId));
-export const useRunItems = (
-  runId: string,
-  query: Partial<RunItemsQuery> = {},
-) => useQuery(runItemsQueryOptions(runId, query));
 
 /** Download link for a run's rows (CSV or JSON), optionally only the table's filtered rows. */
 export function exportUrl(

@@ -1,15 +1,13 @@
 // Runs API contract (docs/design.md §2, §8), shared by route handlers, the browser and scripts.
 import { z } from "zod";
-import { rowOutcomes, runStatuses } from "./vocabulary";
+import { rowOutcomes, runStatuses, type RowOutcome } from "./vocabulary";
 import { providerIdSchema } from "../providers/schemas";
 import { idKinds } from "../providers/types";
 
 export { rowOutcomes, runStatuses, terminalRunStatuses } from "./vocabulary";
+export type { RowOutcome, RunStatus } from "./vocabulary";
 export const rowOutcomeSchema = z.enum(rowOutcomes);
-export type RowOutcome = z.infer<typeof rowOutcomeSchema>;
-
 export const runStatusSchema = z.enum(runStatuses);
-export type RunStatus = z.infer<typeof runStatusSchema>;
 
 /** Default cap; the server's ERASURE_MAX_IDS_PER_RUN may lower or raise it. */
 export const DEFAULT_MAX_IDS_PER_RUN = 100_000;

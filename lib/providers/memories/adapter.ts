@@ -55,7 +55,7 @@ const V11_MAX_BATCH = 20;
  * The memories.ai adapter. Every delete() costs a list_videos call before and after each batch
  * (delete.ts); all calls are paced to the documented 5 a second per endpoint
  * (pacer.ts). `lookup` and `delete` never throw for provider or network failures;
- * `list` throws MemoriesListError.
+ * `list` throws ProviderListError.
  */
 export function createMemoriesAdapter(
   config: MemoriesAdapterConfig,

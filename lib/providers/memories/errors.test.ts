@@ -229,7 +229,8 @@ describe("transport and body faults", () => {
     const adapter = kit.adapter();
 
     await expect(adapter.list!({ pageSize: 10 })).rejects.toMatchObject({
-      name: "MemoriesListError",
+      name: "ProviderListError",
+      reason: "provider_failed",
       failure: { code: "http_500", retryable: true },
     });
     expect(await adapter.healthCheck()).toEqual({

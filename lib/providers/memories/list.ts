@@ -1,18 +1,11 @@
 import "server-only";
 import { listPage, namespaceField } from "./lookup";
-import type { Failure, WireContext, WireVideo } from "./wire";
+import type { WireContext, WireVideo } from "./wire";
+import { ProviderListError } from "../list-error";
 import type { ListParams, Page, VideoSummary } from "../types";
 
 // list() for memories.ai: list_videos pages (docs/providers/memories.md §4). There is no
 // cursor; the adapter's cursor is the next page number as a string.
-
-/** A list() failure; list has no per-ID answer to carry it. */
-export class MemoriesListError extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-    this.name = "MemoriesListError";
-  }
-}
 
 function toSummary(video: WireVideo): VideoSummary {
   const created =
@@ -31,16 +24,20 @@ function parseCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === "") return 1;
   const page = Number(cursor);
   if (!Number.isInteger(page) || page < 1) {
-    throw new MemoriesListError({
-      code: "invalid_cursor",
-      message: `not a page number: ${cursor}`,
-      retryable: false,
-    });
+    throw new ProviderListError(
+      "invalid_cursor",
+      {
+        code: "invalid_cursor",
+        message: `not a page number: ${cursor}`,
+        retryable: false,
+      },
+      `Invalid list cursor: not a page number: ${cursor}`,
+    );
   }
   return page;
 }
 
-/** One page; throws MemoriesListError when the provider or the transport fails. */
+/** One page; throws ProviderListError when the provider or the transport fails. */
 export async function listVideos(
   ctx: WireContext,
   params: ListParams,
@@ -55,7 +52,8 @@ export async function listVideos(
     ...(params.status ? { status: params.status } : {}),
     ...(params.name ? { video_name: params.name } : {}),
   });
-  if (answer.kind === "failed") throw new MemoriesListError(answer.failure);
+  if (answer.kind === "failed")
+    throw new ProviderListError("provider_failed", answer.failure);
   if (answer.kind === "not_found") {
     return { items: [], nextCursor: null, total: 0 };
   }

@@ -125,7 +125,8 @@ describe("list (SearchMedia)", () => {
   it("throws the provider's answer when SearchMedia fails", async () => {
     await vod.faults({ errorRate: 1 });
     await expect(vod.adapter().list!({ pageSize: 5 })).rejects.toMatchObject({
-      name: "VodListError",
+      name: "ProviderListError",
+      reason: "provider_failed",
       failure: { code: "InternalError", retryable: true },
     });
   });

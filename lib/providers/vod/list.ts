@@ -1,5 +1,6 @@
 import "server-only";
-import type { ListParams, OutcomeResult, Page, VideoSummary } from "../types";
+import { ProviderListError } from "../list-error";
+import type { ListParams, Page, VideoSummary } from "../types";
 import { callVod, type VodClient } from "./rpc";
 import { parseBody, searchMediaResponseSchema, VOD_LABEL } from "./wire";
 
@@ -10,16 +11,6 @@ import { parseBody, searchMediaResponseSchema, VOD_LABEL } from "./wire";
 /** §5.4: PageSize ≤ 100. */
 export const MAX_PAGE_SIZE = 100;
 const SORT_BY = "CreationTime:Desc";
-
-/** A failed list call; `failure` keeps the provider's code and whether a retry may help. */
-export class VodListError extends Error {
-  constructor(readonly failure: OutcomeResult) {
-    super(
-      `${VOD_LABEL} SearchMedia failed: ${failure.code ?? "error"}: ${failure.message ?? ""}`,
-    );
-    this.name = "VodListError";
-  }
-}
 
 interface Cursor {
   /** ScrollToken of the previous answer. */
@@ -62,17 +53,25 @@ function decodeCursor(cursor: string, match: string): Cursor {
     typeof c.p !== "number" ||
     typeof c.m !== "string"
   ) {
-    throw new Error("Invalid VOD list cursor.");
+    throw new ProviderListError(
+      "invalid_cursor",
+      { code: "invalid_cursor" },
+      "Invalid VOD list cursor.",
+    );
   }
   if (c.m !== match)
-    throw new Error("This VOD list cursor belongs to another filter.");
+    throw new ProviderListError(
+      "invalid_cursor",
+      { code: "invalid_cursor" },
+      "This VOD list cursor belongs to another filter.",
+    );
   return c as Cursor;
 }
 
 const encodeCursor = (c: Cursor) =>
   Buffer.from(JSON.stringify(c), "utf8").toString("base64url");
 
-/** One page of videos; throws `VodListError` when the provider refuses or cannot be reached. */
+/** One page of videos; throws `ProviderListError` when the provider refuses or cannot be reached. */
 export async function listVideos(
   client: VodClient,
   params: ListParams,
@@ -98,7 +97,13 @@ export async function listVideos(
     searchMediaResponseSchema,
     await callVod(client, "SearchMedia", business),
   );
-  if (!parsed.ok) throw new VodListError(parsed.failure);
+  if (!parsed.ok) {
+    throw new ProviderListError(
+      "provider_failed",
+      parsed.failure,
+      `${VOD_LABEL} SearchMedia failed: ${parsed.failure.code ?? "error"}: ${parsed.failure.message ?? ""}`,
+    );
+  }
   const { MediaList, ScrollToken, Total } = parsed.data;
   const items = MediaList.map((media): VideoSummary => ({
     id: media.Video?.VideoId ?? media.MediaId,

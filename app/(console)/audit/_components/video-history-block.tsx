@@ -4,11 +4,8 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import {
-  isTransientLookupError,
-  type VideoHistory,
-  type VideoHistoryEntry,
-} from "@/lib/audit/queries";
+import { isTransientLookupError } from "@/lib/audit/queries";
+import type { VideoHistory, VideoHistoryEntry } from "@/lib/audit/schemas";
 import { rowOutcomeLabels } from "@/lib/runs/outcome-labels";
 import { InertText } from "./inert-text";
 import { formatAuditTime, VideoHistoryTable } from "./video-history-table";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useId } from "react";
 import { Badge } from "@/components/ui/badge";
-import type { VideoHistoryEntry } from "@/lib/audit/queries";
+import type { VideoHistoryEntry } from "@/lib/audit/schemas";
 import { rowOutcomeLabels } from "@/lib/runs/outcome-labels";
 import { InertText } from "./inert-text";
 

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "@/components/ui/card";
-import { runEventsResponseSchema } from "@/lib/audit/run-event-schema";
+import { runEventsResponseSchema } from "@/lib/audit/schemas";
 import { fetchJson } from "@/lib/http/fetch-json";
 
 const actionLabels: Record<string, string> = {
