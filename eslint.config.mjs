@@ -2,7 +2,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import checkFile from "eslint-plugin-check-file";
 
-// Conventions enforced by lint, not review (STYLE.md "From B"): kebab-case names, import
+// Conventions enforced by lint, not review (docs/style.md "From B"): kebab-case names, import
 // boundaries, no cycles, ordered imports.
 const config = [
   ...nextVitals,
@@ -60,7 +60,7 @@ const config = [
               target: "./sandbox",
               from: "./lib",
               message:
-                "The sandbox implements the provider documents on its own (STYLE.md §1).",
+                "The sandbox implements the provider documents on its own (docs/style.md §1).",
             },
             {
               target: "./lib/providers",

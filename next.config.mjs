@@ -1,7 +1,8 @@
 const isProduction = process.env.NODE_ENV === "production";
 
 // Pages get their CSP, with a per-request nonce, from proxy.ts. API answers are never meant to
-// run or embed anything: the strictest policy. Next's files keep same-origin loading, because a
+// run or embed anything: the strictest policy, also on the static files of public/ (the icons and
+// robots.txt; nothing in them runs). Next's files keep same-origin loading, because a
 // Web Worker (the ID parser) runs under the policy of its own script's response.
 const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 const assetContentSecurityPolicy =
@@ -39,6 +40,10 @@ const nextConfig = {
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: csp(apiContentSecurityPolicy) },
       { source: "/_next/:path*", headers: csp(assetContentSecurityPolicy) },
+      ...["/favicon.ico", "/icon.svg", "/robots.txt"].map((source) => ({
+        source,
+        headers: csp(apiContentSecurityPolicy),
+      })),
     ];
   },
 };

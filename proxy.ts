@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
 
 // Two jobs, neither of them authorisation (that is requireOperator() in the console layout and
-// withOperator() in every route handler, STYLE.md §4): a convenience redirect for signed-out
+// withOperator() in every route handler, docs/style.md §4): a convenience redirect for signed-out
 // page visits, and a per-request CSP nonce for every page.
 const SESSION_COOKIES = [
   "__Secure-next-auth.session-token",
@@ -37,5 +37,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
+  // Not API routes (withOperator() answers 401 itself), Next's assets, or files such as those of
+  // public/ (favicon.ico, icon.svg, robots.txt): they answer without a session, never a redirect.
   matcher: ["/((?!api/|_next/|favicon.ico|.*\\.[a-z0-9]+$).*)"],
 };

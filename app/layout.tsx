@@ -10,6 +10,13 @@ export const metadata: Metadata = {
   title: { default: "Erasure", template: "%s · Erasure" },
   description:
     "Permanently delete videos on video providers in bulk, with proof.",
+  // Files in public/; proxy.ts leaves them out, so they load without a session.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+  },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

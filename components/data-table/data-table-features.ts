@@ -1,5 +1,5 @@
 // One features declaration for every table whose rows are paged, sorted and filtered by the
-// server (STYLE.md "Tables at scale"). Table 9 only exposes the APIs of registered features.
+// server (docs/style.md "Tables at scale"). Table 9 only exposes the APIs of registered features.
 import {
   columnFilteringFeature,
   filterFn_equalsString,
@@ -22,7 +22,7 @@ export interface DataTableColumnMeta {
  * Tables built on this run with `manualSorting`, `manualFiltering` and `manualPagination`, so the
  * functions below never process rows. They are registered anyway: `'auto'` sort directions and
  * `setFilterValue` (which drops a filter when it is cleared) look them up, and an unregistered
- * built-in silently does nothing (STYLE.md "From S").
+ * built-in silently does nothing (docs/style.md "From S").
  */
 export const dataTableFeatures = tableFeatures({
   rowSortingFeature,

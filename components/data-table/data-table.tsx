@@ -40,7 +40,7 @@ function ariaSort<TData extends RowData>(
 
 /**
  * A table of one server-side page, with virtualised rows in a fixed-height scroll container
- * (STYLE.md "Tables at scale"). Rows are flex boxes positioned by the virtualiser, so every element
+ * (docs/style.md "Tables at scale"). Rows are flex boxes positioned by the virtualiser, so every element
  * carries its ARIA role explicitly: browsers drop table semantics from re-displayed table parts.
  */
 export function DataTable<TData extends RowData>({

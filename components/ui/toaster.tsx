@@ -2,7 +2,7 @@
 
 import { Toaster as Sonner } from "sonner";
 
-/** The one place toasts render (STYLE.md: a toast announces the outcome of a mutation). */
+/** The one place toasts render (docs/style.md: a toast announces the outcome of a mutation). */
 export function Toaster() {
   return (
     <Sonner

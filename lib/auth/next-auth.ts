@@ -12,7 +12,7 @@ import { signIn } from "@/lib/auth/sign-in";
 import { getAuthSecret, getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 
-// The only module that touches next-auth (STYLE.md §4): the rest calls getOperator()/requireOperator().
+// The only module that touches next-auth (docs/style.md §4): the rest calls getOperator()/requireOperator().
 // next-auth carries a signed JWT holding just our session ID; the sessions table decides validity.
 
 const SESSION_COOKIES = [

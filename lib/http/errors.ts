@@ -1,4 +1,4 @@
-// One error class with a closed list of codes, each mapped to its HTTP status (STYLE.md, "From D").
+// One error class with a closed list of codes, each mapped to its HTTP status (docs/style.md, "From D").
 export const errorStatus = {
   bad_request: 400,
   unauthorized: 401,

@@ -1,5 +1,5 @@
 // Browser-side fetch for our own route handlers: only throws, typed with our error code; the
-// caller decides whether that is a toast, an inline message or a row status (STYLE.md §3).
+// caller decides whether that is a toast, an inline message or a row status (docs/style.md §3).
 import type { ErrorCode } from "./errors";
 
 export class FetchError extends Error {

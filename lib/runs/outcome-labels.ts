@@ -1,6 +1,6 @@
 // Labels, badge tones and one-line descriptions for row outcomes, preview expectations and run
 // statuses. Defined once here so the new-run page, the run page, filters and exports all say the
-// same thing (STYLE.md "From S": status options defined once, shared by cells and filters).
+// same thing (docs/style.md "From S": status options defined once, shared by cells and filters).
 import type { Expectation, RowOutcome, RunStatus } from "./schemas";
 
 /** Same names as the Badge component's `tone` prop; kept here so lib/ stays free of components/. */

@@ -1,6 +1,6 @@
 // Pure: turns pasted text or a file column into distinct valid IDs, counted duplicates and
 // malformed rows with a reason. Preview and execution call this same function, so what was
-// previewed is what runs (STYLE.md §3).
+// previewed is what runs (docs/style.md §3).
 import type { IdFormat } from "@/lib/providers/id-formats";
 
 export interface MalformedRow {

@@ -1,4 +1,4 @@
-// The runs history's filters, sort and page live in the URL so a view can be shared (STYLE.md
+// The runs history's filters, sort and page live in the URL so a view can be shared (docs/style.md
 // "From V"). Pure: the server page parses with it, the client writes with it.
 import { z } from "zod";
 import { runsQuerySchema, type RunsQuery } from "@/lib/runs/schemas";

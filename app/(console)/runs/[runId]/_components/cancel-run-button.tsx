@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useCancelRun } from "@/lib/runs/queries";
 
-/** Cancelling is irreversible, so it takes a second, explicit click (STYLE.md "From T"). */
+/** Cancelling is irreversible, so it takes a second, explicit click (docs/style.md "From T"). */
 export function CancelRunButton({ runId }: { runId: string }) {
   const [confirming, setConfirming] = useState(false);
   const cancel = useCancelRun({ onSuccess: () => setConfirming(false) });

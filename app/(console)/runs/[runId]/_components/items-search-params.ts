@@ -1,4 +1,4 @@
-// The run page's table state lives in the URL so a filtered view can be shared (STYLE.md "From V").
+// The run page's table state lives in the URL so a filtered view can be shared (docs/style.md "From V").
 // Pure: the server page parses with it, the client writes with it.
 import { z } from "zod";
 import { runItemsQuerySchema, type RunItemsQuery } from "@/lib/runs/schemas";

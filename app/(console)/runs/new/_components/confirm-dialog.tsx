@@ -21,7 +21,7 @@ interface ConfirmDialogProps {
   onClose: () => void;
 }
 
-/** Typed confirmation for a permanent delete (STYLE.md "From D"). Mount it only while open. */
+/** Typed confirmation for a permanent delete (docs/style.md "From D"). Mount it only while open. */
 export function ConfirmDialog({
   provider,
   preview,
