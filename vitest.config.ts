@@ -36,8 +36,20 @@ export default defineConfig({
         test: {
           ...testDefaults,
           name: "pglite",
-          include: ["{lib,app,sandbox,scripts,components}/**/*.test.{ts,tsx}"],
+          // `.test.tsx` files are component tests; they run in the `components` project.
+          include: ["{lib,app,sandbox,scripts,components}/**/*.test.ts"],
           exclude: ["**/*.postgres.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "components",
+          environment: "jsdom",
+          include: ["{app,components}/**/*.test.tsx"],
+          // No database: vitest.setup.ts would create a PGlite folder per file for nothing.
+          setupFiles: ["./vitest.setup.components.ts"],
+          testTimeout: 30_000,
         },
       },
       ...(postgresUrl

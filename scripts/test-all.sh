@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every test — format, lint, types, unit + integration (PGlite, and PostgreSQL when
-# TEST_DATABASE_URL is set), then end-to-end in Chromium.
+# TEST_DATABASE_URL is set), component tests (jsdom), then end-to-end in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -14,9 +14,9 @@ npx eslint --max-warnings 0 .
 step "types (tsc)"
 npx tsc --noEmit
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  step "unit and integration (vitest: PGlite and PostgreSQL at ${TEST_DATABASE_URL})"
+  step "unit, integration and components (vitest: PGlite, jsdom and PostgreSQL at ${TEST_DATABASE_URL})"
 else
-  step "unit and integration (vitest: PGlite; set TEST_DATABASE_URL to add PostgreSQL)"
+  step "unit, integration and components (vitest: PGlite, jsdom; set TEST_DATABASE_URL to add PostgreSQL)"
 fi
 npx vitest run
 step "end-to-end (Playwright, Chromium)"

@@ -1,0 +1,168 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import {
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+} from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { ProviderSummary } from "@/lib/providers/schemas";
+import type { PreviewResponse } from "@/lib/runs/schemas";
+import { ConfirmDialog } from "./confirm-dialog";
+import { useConfirmDialog } from "./use-confirm-dialog";
+
+// The App Router is not mounted in a component test, and no run starts successfully here.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
+
+const provider: ProviderSummary = {
+  id: "vod",
+  label: "VOD",
+  configured: true,
+  missing: [],
+  maxBatch: null,
+  rateLimit: null,
+  idFormat: null,
+  canList: false,
+  statuses: [],
+  health: null,
+};
+const ids = [
+  "5aed81b74ba84920be578cdfe004af4b",
+  "6bfe92c85cb95a31cf689de0f115b05c",
+];
+const preview: PreviewResponse = {
+  provider: "vod",
+  idKind: "video",
+  validCount: 2,
+  duplicateCount: 0,
+  counts: {
+    will_delete: 2,
+    already_gone: 0,
+    processing: 0,
+    not_yours: 0,
+    unknown: 0,
+    malformed: 0,
+  },
+  items: ids.map((id) => ({ id, expectation: "will_delete" })),
+};
+
+/** Wired the way the new-run form wires it: the dialog is mounted only while open. */
+function Harness() {
+  const dialog = useConfirmDialog();
+  return (
+    <>
+      <button type="button" onClick={dialog.show}>
+        Delete videos…
+      </button>
+      {dialog.open ? (
+        <ConfirmDialog
+          provider={provider}
+          preview={preview}
+          ids={ids}
+          onClose={dialog.close}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function renderHarness() {
+  // Every start attempt fails, so the dialog stays open and its Idempotency-Key can be read.
+  const fetch = vi.fn<typeof globalThis.fetch>(() =>
+    Promise.resolve(
+      new Response(
+        JSON.stringify({
+          error: { code: "unavailable", message: "Try again." },
+        }),
+        { status: 503, headers: { "content-type": "application/json" } },
+      ),
+    ),
+  );
+  vi.stubGlobal("fetch", fetch);
+  const queryClient = new QueryClient({
+    defaultOptions: { mutations: { retry: false } },
+  });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <Harness />
+    </QueryClientProvider>,
+  );
+  const user = userEvent.setup();
+  const open = async () => {
+    await user.click(screen.getByRole("button", { name: "Delete videos…" }));
+    const dialog = screen.getByRole("dialog", {
+      name: "Confirm permanent deletion",
+    });
+    return {
+      dialog,
+      phrase: within(dialog).getByLabelText("Type the phrase to confirm"),
+      deleteButton: within(dialog).getByRole("button", {
+        name: "Delete permanently",
+      }),
+    };
+  };
+  const keysSent = () =>
+    fetch.mock.calls.map(([, init]) =>
+      new Headers(init?.headers).get("idempotency-key"),
+    );
+  return { user, open, keysSent };
+}
+
+describe("useConfirmDialog", () => {
+  it("mounts the dialog only between show and close", async () => {
+    const { user, open } = renderHarness();
+    expect(screen.queryByRole("dialog")).toBeNull();
+    const first = await open();
+    await user.click(
+      within(first.dialog).getByRole("button", { name: "Cancel" }),
+    );
+    expect(screen.queryByRole("dialog")).toBeNull();
+
+    const second = await open();
+    // Escape: the browser fires `cancel` at the modal dialog.
+    fireEvent(second.dialog, new Event("cancel", { cancelable: true }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("starts each opening with an empty phrase and no leftover error", async () => {
+    const { user, open } = renderHarness();
+    const first = await open();
+    await user.type(first.phrase, "delete 2 videos");
+    await user.click(first.deleteButton);
+    expect(await within(first.dialog).findByRole("alert")).toBeTruthy();
+    await user.click(
+      within(first.dialog).getByRole("button", { name: "Cancel" }),
+    );
+
+    const second = await open();
+    expect(second.phrase).toHaveProperty("value", "");
+    expect(second.deleteButton).toHaveProperty("disabled", true);
+    expect(within(second.dialog).queryByRole("alert")).toBeNull();
+  });
+
+  it("keeps one Idempotency-Key per opening, so a retry cannot start a second run", async () => {
+    const { user, open, keysSent } = renderHarness();
+    const first = await open();
+    await user.type(first.phrase, "delete 2 videos");
+    await user.click(first.deleteButton);
+    await within(first.dialog).findByRole("alert");
+    await user.click(first.deleteButton);
+    await waitFor(() => expect(keysSent()).toHaveLength(2));
+    await user.click(
+      within(first.dialog).getByRole("button", { name: "Cancel" }),
+    );
+
+    const second = await open();
+    await user.type(second.phrase, "delete 2 videos");
+    await user.click(second.deleteButton);
+    await waitFor(() => expect(keysSent()).toHaveLength(3));
+
+    const [firstTry, retry, nextOpening] = keysSent();
+    expect(firstTry).toBeTruthy();
+    expect(retry).toBe(firstTry);
+    expect(nextOpening).toBeTruthy();
+    expect(nextOpening).not.toBe(firstTry);
+  });
+});
