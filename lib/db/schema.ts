@@ -18,7 +18,7 @@ import {
 import { auditActions } from "../audit/actions";
 import { roles, type Role } from "../auth/roles";
 import { idKinds } from "../providers/types";
-import { rowOutcomes, runStatuses } from "../runs/vocabulary";
+import { preStates, rowOutcomes, runStatuses } from "../runs/vocabulary";
 
 export const roleEnum = pgEnum("role", roles);
 
@@ -165,6 +165,18 @@ export const runItems = pgTable(
     attempts: integer("attempts").notNull().default(0),
     leaseOwner: text("lease_owner"),
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /**
+     * What a look-up said just before this item was last sent (docs/design.md §2, G1–G3):
+     * `present` (this account's), `absent` (no such video, or invisible to this account) or
+     * `foreign` (visible but another account's). Written, with `in_doubt`, before the call.
+     */
+    preState: text("pre_state", { enum: preStates }),
+    preStateAt: timestamp("pre_state_at", { withTimezone: true }),
+    /**
+     * A delete call holding this ID may have reached the provider and its answer is not recorded:
+     * the next attempt settles it from `pre_state` and a fresh look-up, never by guessing.
+     */
+    inDoubt: boolean("in_doubt").notNull().default(false),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true })
       .notNull()
       .defaultNow(),
@@ -177,8 +189,9 @@ export const runItems = pgTable(
     index("run_items_run_outcome_idx").on(table.runId, table.outcome),
     // "Was video X deleted?" looks a video up across every run.
     index("run_items_video_idx").on(table.videoId),
-    index("run_items_due_idx")
-      .on(table.nextAttemptAt)
+    // A claim reads the oldest due pending rows of one run: O(batch), however large the run.
+    index("run_items_pending_due_idx")
+      .on(table.runId, table.nextAttemptAt)
       .where(sql`${table.outcome} = 'pending'`),
   ],
 );

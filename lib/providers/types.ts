@@ -78,12 +78,25 @@ export interface HealthResult {
   message: string;
 }
 
+export interface DeleteOptions {
+  /**
+   * The caller looked every ID up just before this call and sends only what it means to delete,
+   * so an adapter that brackets its delete with look-ups may skip the one before (memories.ai).
+   */
+  preChecked?: boolean;
+}
+
 /** The same account's videos addressed by another kind of ID: own format, look-up and delete. */
 export interface IdKindAdapter {
   idPattern: RegExp;
   idFormat: string;
+  /** See ProviderAdapter.answersPerId. */
+  answersPerId: boolean;
   lookup(ids: string[]): Promise<Map<string, LookupResult>>;
-  delete(ids: string[]): Promise<Map<string, OutcomeResult>>;
+  delete(
+    ids: string[],
+    options?: DeleteOptions,
+  ): Promise<Map<string, OutcomeResult>>;
 }
 
 export interface ProviderAdapter {
@@ -98,9 +111,18 @@ export interface ProviderAdapter {
   rateLimit: { requests: number; perMs: number };
   /** Provider status values a list can be filtered on (empty when it cannot list). */
   statuses: readonly string[];
+  /**
+   * Whether the provider's delete answer speaks for each ID. False for memories.ai (one overall
+   * code): its "deleted" is inferred from a look-up afterwards, which cannot tell an ID that never
+   * existed from one it deleted, so such IDs must never be sent (docs/design.md §2, G3).
+   */
+  answersPerId: boolean;
   lookup(ids: string[]): Promise<Map<string, LookupResult>>;
   /** Exactly one entry per distinct ID sent; never throws for a provider or network failure. */
-  delete(ids: string[]): Promise<Map<string, OutcomeResult>>;
+  delete(
+    ids: string[],
+    options?: DeleteOptions,
+  ): Promise<Map<string, OutcomeResult>>;
   list?(params: ListParams): Promise<Page<VideoSummary>>;
   healthCheck(): Promise<HealthResult>;
   /** Present when runs may name videos by customer-defined reference IDs (VOD). */

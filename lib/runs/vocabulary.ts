@@ -34,3 +34,10 @@ export const terminalRunStatuses: readonly RunStatus[] = [
   "cancelled",
   "aborted",
 ];
+
+/**
+ * What the console knew of a video just before sending its delete: `present` (this account's),
+ * `absent` (no such video, or invisible to this account), `foreign` (another account's).
+ */
+export const preStates = ["present", "absent", "foreign"] as const;
+export type PreState = (typeof preStates)[number];

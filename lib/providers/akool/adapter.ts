@@ -178,6 +178,7 @@ export function createAkoolAdapter(
     idPattern: AKOOL_ID_PATTERN,
     idFormat: ID_FORMAT,
     maxBatch,
+    answersPerId: true,
     rateLimit: { ...AKOOL_RATE_LIMIT },
     statuses: [],
     async delete(ids) {

@@ -120,6 +120,7 @@ export function createImagineAdapter(
     idPattern: IMAGINE_ID_PATTERN,
     idFormat: IMAGINE_ID_FORMAT,
     maxBatch: 1,
+    answersPerId: true,
     rateLimit: { requests: perMinute, perMs: 60_000 },
     statuses: [],
     lookup: (ids) =>

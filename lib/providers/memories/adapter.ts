@@ -52,8 +52,8 @@ const V1_MAX_BATCH = 100;
 const V11_MAX_BATCH = 20;
 
 /**
- * The memories.ai adapter. Every delete() costs a list_videos call before and after each batch
- * (delete.ts); all calls are paced to the documented 5 a second per endpoint
+ * The memories.ai adapter. Every delete() costs a list_videos call before (unless the caller
+ * pre-checked the IDs) and after each batch (delete.ts); all calls are paced to the documented 5 a second per endpoint
  * (pacer.ts). `lookup` and `delete` never throw for provider or network failures;
  * `list` throws ProviderListError.
  */
@@ -95,6 +95,7 @@ export function createMemoriesAdapter(
     idPattern: MEMORIES_ID_PATTERN,
     idFormat: ID_FORMAT,
     maxBatch,
+    answersPerId: false,
     rateLimit: { ...MEMORIES_RATE },
     statuses: MEMORIES_STATUSES,
 
@@ -115,13 +116,14 @@ export function createMemoriesAdapter(
       return results;
     },
 
-    async delete(ids) {
+    async delete(ids, options = {}) {
       const { results, valid } = partition<OutcomeResult>(ids, failedOutcome);
       try {
         for (let i = 0; i < valid.length; i += maxBatch) {
           for (const [id, outcome] of await deleteBatch(
             ctx,
             valid.slice(i, i + maxBatch),
+            options,
           ))
             results.set(id, outcome);
         }

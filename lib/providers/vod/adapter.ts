@@ -219,6 +219,7 @@ export function createVodAdapter(config: VodAdapterConfig): VodAdapter {
     referenceIdPattern: REFERENCE_ID_PATTERN,
     referenceIdFormat,
     maxBatch: VOD_MAX_IDS_PER_CALL,
+    answersPerId: true,
     // §8: DeleteVideo allows 30 QPS per account.
     rateLimit: { requests: 30, perMs: 1000 },
     statuses: VOD_STATUSES,
@@ -249,6 +250,7 @@ export function createVodAdapter(config: VodAdapterConfig): VodAdapter {
     referenceIds: {
       idPattern: REFERENCE_ID_PATTERN,
       idFormat: referenceIdFormat,
+      answersPerId: true,
       lookup: (ids) => adapter.lookupByReferenceIds(ids),
       delete: (ids) => adapter.deleteByReferenceIds(ids),
     },

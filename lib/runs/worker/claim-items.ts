@@ -1,15 +1,18 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "@/lib/db/open-db";
 import type { IdKind, ProviderId } from "@/lib/providers/types";
+import type { PreState } from "@/lib/runs/vocabulary";
 
 export interface ClaimedItem {
   runId: string;
   videoId: string;
   /** This claim's attempt number: the fencing token for writing the outcome. */
   attempt: number;
-  /** A previous attempt's lease expired while it was in flight: the provider may have acted. */
-  interrupted: boolean;
+  /** An earlier call holding this ID may have reached the provider; its answer was not recorded. */
+  inDoubt: boolean;
+  /** The look-up recorded before that call (docs/design.md §2), null when none was sent. */
+  preState: PreState | null;
   /** `processing` when this is a scheduled re-attempt of a still-processing video. */
   priorOutcome: "pending" | "processing";
   /** Re-attempt interval while the run's processing window is open, else null. */
@@ -18,11 +21,28 @@ export interface ClaimedItem {
   idKind: IdKind;
 }
 
+type ClaimRow = {
+  run_id: string;
+  video_id: string;
+  attempts: number;
+  in_doubt: boolean;
+  pre_state: PreState | null;
+  outcome: "pending" | "processing";
+  retry_seconds: number | null;
+  id_kind: IdKind;
+};
+
+const leaseFree = sql`i.next_attempt_at <= now() and (i.lease_until is null or i.lease_until < now())`;
+const pendingDue = sql`i.outcome = 'pending' and ${leaseFree}`;
+const processingDue = sql`i.outcome = 'processing' and ${leaseFree}`;
+
 /**
- * Leases up to `limit` due pending items of one provider, oldest run first, and commits the
- * lease (attempt + 1) BEFORE any provider call. `SKIP LOCKED` lets several console processes
- * claim disjoint batches from one PostgreSQL. A batch holds one kind of ID (the provider's call
- * differs per kind): the kind of the oldest due item, so runs are served first come, first served.
+ * Leases up to `limit` due items of one provider and commits the lease (attempt + 1) BEFORE any
+ * provider call. Runs are served first come, first served: the oldest run with a due item, then
+ * its items in due order through the partial index on pending rows, so a claim costs O(batch)
+ * however many items wait. A claimed row's next_attempt_at moves to its lease end, out of the
+ * way of the next claim. `SKIP LOCKED` lets several console processes claim disjoint batches
+ * from one PostgreSQL. A batch holds one run, hence one kind of ID (one provider call).
  */
 export async function claimItems(
   db: Db,
@@ -33,63 +53,55 @@ export async function claimItems(
     leaseSeconds: number;
   },
 ): Promise<ClaimedItem[]> {
-  const due = sql`r.provider = ${input.provider}
-             and ((r.status in ('queued', 'running') and i.outcome = 'pending')
-                  or (i.outcome = 'processing' and r.processing_retry_until > now() and r.cancel_requested_at is null))
-             and i.next_attempt_at <= now()
-             and (i.lease_until is null or i.lease_until < now())`;
-  const rows = await executeRows<{
-    run_id: string;
-    video_id: string;
-    attempts: number;
-    interrupted: boolean;
-    outcome: "pending" | "processing";
-    retry_seconds: number | null;
-    id_kind: IdKind;
-  }>(
-    db,
-    sql`with oldest as (
-          select r.id_kind
-            from run_items i
-            join runs r on r.id = i.run_id
-           where ${due}
-           order by r.created_at, i.video_id
-           limit 1
-        ), picked as (
-          select i.run_id, i.video_id, i.outcome, (i.lease_until is not null) as interrupted,
-                 case when r.processing_retry_until > now() then r.processing_retry_interval_seconds end as retry_seconds,
-                 r.id_kind
-            from run_items i
-            join runs r on r.id = i.run_id
-           where ${due} and r.id_kind = (select id_kind from oldest)
-           order by r.created_at, i.video_id
-           limit ${input.limit}
-             for update of i skip locked
-        )
-        update run_items i
-           set attempts = i.attempts + 1,
-               lease_owner = ${input.owner},
-               lease_until = now() + make_interval(secs => ${input.leaseSeconds}),
-               updated_at = now()
-          from picked
-         where i.run_id = picked.run_id and i.video_id = picked.video_id
-     returning i.run_id, i.video_id, i.attempts, picked.interrupted, picked.outcome, picked.retry_seconds, picked.id_kind`,
-  );
+  const claim = (runFilter: SQL, itemFilter: SQL) =>
+    executeRows<ClaimRow>(
+      db,
+      sql`with next_run as (
+            select r.id, r.id_kind,
+                   case when r.processing_retry_until > now() then r.processing_retry_interval_seconds end as retry_seconds
+              from runs r
+             where r.provider = ${input.provider} and ${runFilter}
+               and exists (select 1 from run_items i where i.run_id = r.id and ${itemFilter})
+             order by r.created_at
+             limit 1
+          ), picked as (
+            select i.run_id, i.video_id, i.outcome
+              from run_items i
+             where i.run_id = (select id from next_run) and ${itemFilter}
+             order by i.next_attempt_at
+             limit ${input.limit}
+               for update of i skip locked
+          )
+          update run_items i
+             set attempts = i.attempts + 1,
+                 lease_owner = ${input.owner},
+                 lease_until = now() + make_interval(secs => ${input.leaseSeconds}),
+                 next_attempt_at = now() + make_interval(secs => ${input.leaseSeconds}),
+                 updated_at = now()
+            from picked, next_run
+           where i.run_id = picked.run_id and i.video_id = picked.video_id
+       returning i.run_id, i.video_id, i.attempts, i.in_doubt, i.pre_state, picked.outcome,
+                 next_run.retry_seconds, next_run.id_kind`,
+    );
+  let rows = await claim(sql`r.status in ('queued', 'running')`, pendingDue);
+  if (rows.length === 0) {
+    rows = await claim(
+      sql`r.processing_retry_until > now() and r.cancel_requested_at is null`,
+      processingDue,
+    );
+  }
   if (rows.length > 0) {
-    const runIds = [...new Set(rows.map((row) => row.run_id))];
     await db.execute(
       sql`update runs set status = 'running', started_at = coalesce(started_at, now())
-           where status = 'queued' and id in (${sql.join(
-             runIds.map((id) => sql`${id}::uuid`),
-             sql`, `,
-           )})`,
+           where status = 'queued' and id = ${rows[0]!.run_id}::uuid`,
     );
   }
   return rows.map((row) => ({
     runId: row.run_id,
     videoId: row.video_id,
     attempt: Number(row.attempts),
-    interrupted: Boolean(row.interrupted),
+    inDoubt: Boolean(row.in_doubt),
+    preState: row.pre_state,
     priorOutcome: row.outcome,
     processingRetrySeconds:
       row.retry_seconds === null ? null : Number(row.retry_seconds),
@@ -107,11 +119,12 @@ export async function resumePausedRuns(db: Db): Promise<void> {
 
 /**
  * With embedded PGlite only this process can have held a lease, so at start-up every lease is
- * from a dead process: expire them now (they stay marked as interrupted) instead of waiting.
+ * from a dead process: expire them now (rows it had sent stay in doubt) instead of waiting.
  */
 export async function expireOwnLeases(db: Db): Promise<void> {
   await db.execute(
-    sql`update run_items set lease_until = now() - interval '1 second'
+    sql`update run_items set lease_until = now() - interval '1 second',
+                             next_attempt_at = least(next_attempt_at, now())
          where outcome in ('pending', 'processing') and lease_until > now()`,
   );
 }

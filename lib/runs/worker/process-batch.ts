@@ -1,7 +1,7 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { auditContext, recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db/open-db";
+import { executeRows, type Db } from "@/lib/db/open-db";
 import { runs } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 import { adapterForIdKind } from "@/lib/providers/id-kinds";
@@ -11,6 +11,7 @@ import type {
   ProviderAdapter,
   ProviderId,
 } from "@/lib/providers/types";
+import type { PreState } from "@/lib/runs/vocabulary";
 import { claimItems, type ClaimedItem } from "./claim-items";
 import { deleteBucketKey, lookupBucketKey } from "./provider-access";
 import { waitForRateToken } from "./rate-limit";
@@ -20,6 +21,7 @@ import {
   planWrite,
   recordOutcomes,
 } from "./record-outcome";
+import { planBeforeSend, settleAnswer } from "./settle";
 
 export interface LaneContext {
   db: Db;
@@ -32,47 +34,41 @@ export interface LaneContext {
   signal: AbortSignal;
 }
 
-const confirmedGone: OutcomeResult = {
-  outcome: "deleted",
-  code: "confirmed_gone",
-  message:
-    "An earlier attempt was cut off (crash, timeout or unreadable answer); a look-up afterwards found the video gone: deleted by that attempt, or already absent.",
-  retryable: false,
+const noAnswer: OutcomeResult = {
+  outcome: "failed",
+  code: "no_answer",
+  message: "The adapter returned no outcome for this ID.",
+  retryable: true,
 };
 
 /**
- * Items whose earlier attempt was in flight when its worker died are resolved by a look-up,
- * never guessed: gone → deleted (confirmed), still there → sent again, look-up failed → retry.
+ * Write-ahead before a provider call (docs/design.md §2): each item's pre-state and "in doubt",
+ * fenced like every outcome. Only the rows still ours are sent.
  */
-async function resolveInterrupted(
-  ctx: LaneContext,
-  adapter: ProviderAdapter,
-  items: ClaimedItem[],
-) {
-  const resolved = new Map<string, OutcomeResult>();
-  if (items.length === 0) return resolved;
-  await waitForRateToken(
-    ctx.db,
-    lookupBucketKey(ctx.provider),
-    adapter.rateLimit,
-    1,
-    ctx.signal,
+async function markSending(
+  db: Db,
+  owner: string,
+  sends: { item: ClaimedItem; preState: PreState }[],
+): Promise<Set<string>> {
+  if (sends.length === 0) return new Set();
+  const values = sends.map(
+    ({ item, preState }) =>
+      sql`(${item.runId}::uuid, ${item.videoId}, ${item.attempt}::int, ${preState})`,
   );
-  const lookups = await adapter.lookup(items.map((item) => item.videoId));
-  for (const item of items) {
-    const found = lookups.get(item.videoId);
-    if (found?.state === "not_found") resolved.set(item.videoId, confirmedGone);
-    else if (!found || found.state === "failed") {
-      resolved.set(item.videoId, {
-        outcome: "failed",
-        code: found?.code ?? "lookup_failed",
-        message: `Could not confirm an interrupted attempt: ${found?.message ?? "no look-up answer"}`,
-        retryable: true,
-      });
-    }
-  }
-  return resolved;
+  const rows = await executeRows<{ run_id: string; video_id: string }>(
+    db,
+    sql`update run_items i
+           set pre_state = v.pre_state, pre_state_at = now(), in_doubt = true, updated_at = now()
+          from (values ${sql.join(values, sql`, `)}) as v(run_id, video_id, attempt, pre_state)
+         where i.run_id = v.run_id and i.video_id = v.video_id and i.attempts = v.attempt
+           and i.lease_owner = ${owner} and i.outcome in ('pending', 'processing')
+     returning i.run_id, i.video_id`,
+  );
+  return new Set(rows.map((row) => `${row.run_id}/${row.video_id}`));
 }
+
+const itemKey = (item: { runId: string; videoId: string }) =>
+  `${item.runId}/${item.videoId}`;
 
 /** One audit event per batch and run, listing each row's result (docs/design.md §6). */
 async function recordBatchEvent(
@@ -109,9 +105,11 @@ async function recordBatchEvent(
 }
 
 /**
- * One worker step for a provider: claim a leased batch, wait for the shared rate budget, call
- * the adapter, record every item's result (fenced), pause the run on rejected credentials,
- * and close runs that have nothing pending. Returns how many items were claimed.
+ * One worker step for a provider: claim a leased batch; look it up (settling items in doubt,
+ * recording every other item's pre-state); write ahead what is about to be sent; call the
+ * adapter within the shared rate budget; record every item's result (fenced) as soon as it is
+ * known; pause the run on rejected credentials; close runs that have nothing pending.
+ * Returns how many items were claimed.
  */
 export async function processBatch(ctx: LaneContext): Promise<number> {
   const claimed = await claimItems(ctx.db, {
@@ -125,13 +123,33 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
   // Run creation refuses a kind the provider lacks, so this holds for every stored run.
   const adapter = adapterForIdKind(ctx.adapter, idKind)!;
 
-  const results = await resolveInterrupted(
-    ctx,
-    adapter,
-    claimed.filter((item) => item.interrupted),
+  // 1. One look-up for the batch: it settles items an earlier call left in doubt and gives
+  //    every other item the pre-state that makes its outcome provable (G1–G3).
+  await waitForRateToken(
+    ctx.db,
+    lookupBucketKey(ctx.provider),
+    adapter.rateLimit,
+    1,
+    ctx.signal,
   );
-  const toDelete = claimed.filter((item) => !results.has(item.videoId));
-  if (toDelete.length > 0) {
+  const lookups = await adapter.lookup(claimed.map((item) => item.videoId));
+  const results = new Map<string, OutcomeResult>();
+  const sends: { item: ClaimedItem; preState: PreState }[] = [];
+  for (const item of claimed) {
+    const plan = planBeforeSend(
+      item,
+      lookups.get(item.videoId),
+      adapter.answersPerId,
+    );
+    if (plan.kind === "send") sends.push({ item, preState: plan.preState });
+    else results.set(item.videoId, plan.result);
+  }
+
+  // 2. Write ahead, then call: a crash from here on leaves the items in doubt, with evidence.
+  const marked = await markSending(ctx.db, ctx.owner, sends);
+  const toSend = sends.filter(({ item }) => marked.has(itemKey(item)));
+  const sent = new Set(toSend.map(({ item }) => item.videoId));
+  if (toSend.length > 0) {
     await waitForRateToken(
       ctx.db,
       deleteBucketKey(ctx.provider),
@@ -139,19 +157,19 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
       1,
       ctx.signal,
     );
-    const outcomes = await adapter.delete(toDelete.map((item) => item.videoId));
-    for (const item of toDelete) {
+    const outcomes = await adapter.delete(
+      toSend.map(({ item }) => item.videoId),
+      { preChecked: true },
+    );
+    for (const { item, preState } of toSend) {
       results.set(
         item.videoId,
-        outcomes.get(item.videoId) ?? {
-          outcome: "failed",
-          code: "no_answer",
-          message: "The adapter returned no outcome for this ID.",
-          retryable: true,
-        },
+        settleAnswer(preState, outcomes.get(item.videoId) ?? noAnswer),
       );
     }
   }
+  // A row whose lease was taken before the write-ahead is the new holder's; nothing to write.
+  const mine = claimed.filter((item) => results.has(item.videoId));
 
   const runIds = [...new Set(claimed.map((item) => item.runId))];
   const runRows = await ctx.db
@@ -163,10 +181,11 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
   );
 
   const policy = { maxAttempts: ctx.maxAttempts };
-  const writes = claimed.map((item) =>
+  const writes = mine.map((item) =>
     planWrite(item, results.get(item.videoId)!, {
       ...policy,
       cancelled: cancelled.has(item.runId),
+      sent: sent.has(item.videoId),
     }),
   );
   const written = await recordOutcomes(ctx.db, ctx.owner, writes);
@@ -174,12 +193,10 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
   await recordBatchEvent(
     ctx,
     idKind,
-    writes.filter((write) =>
-      written.has(`${write.item.runId}/${write.item.videoId}`),
-    ),
+    writes.filter((write) => written.has(itemKey(write.item))),
   );
   const pausedRuns = new Map<string, string>();
-  for (const item of claimed) {
+  for (const item of mine) {
     const result = results.get(item.videoId)!;
     if (result.code === "auth" && result.outcome === "failed") {
       pausedRuns.set(

@@ -35,28 +35,52 @@ interface ItemWrite {
   raw: string | null;
   attemptDelta: number;
   delaySeconds: number;
-  /** The provider may have acted (timeout, broken connection, unreadable answer): look up first next time. */
-  uncertain: boolean;
+  /**
+   * Still not final after a call that may have reached the provider: the next attempt settles it
+   * from the recorded pre-state (docs/design.md §2). Every failure counts, not only timeouts: a
+   * memories.ai delete can succeed and the look-up after it be throttled.
+   */
+  inDoubt: boolean;
 }
-
-// Failures after which the video may already be gone: the retry starts with a look-up, so a
-// delete that went through is recorded as `deleted`, not as the retry's "not found".
-const UNCERTAIN_CODES = new Set(["timeout", "network", "malformed"]);
 
 /** Decides what one result becomes: a final row, or pending again with a backoff. */
 export function planWrite(
   item: ClaimedItem,
   result: OutcomeResult,
-  policy: RetryPolicy & { cancelled: boolean },
+  policy: RetryPolicy & { cancelled: boolean; sent: boolean },
 ): ItemWrite {
   const raw = result.raw ?? null;
   const retry = result.outcome === "failed" && result.retryable;
-  const base = {
+  const final = planFinalOrRetry(item, result, policy, retry);
+  const settled = final.outcome !== "pending" && final.outcome !== "processing";
+  return {
+    ...final,
     item,
     raw,
+    // A sent call that failed leaves the item in doubt (the provider may have acted); a provider
+    // that answered "processing" refused it. Unsent items keep what an earlier call left.
+    inDoubt: settled
+      ? false
+      : policy.sent
+        ? result.outcome === "failed"
+        : item.inDoubt,
+  };
+}
+
+type Planned = Pick<
+  ItemWrite,
+  "outcome" | "code" | "message" | "attemptDelta" | "delaySeconds"
+>;
+
+function planFinalOrRetry(
+  item: ClaimedItem,
+  result: OutcomeResult,
+  policy: RetryPolicy & { cancelled: boolean },
+  retry: boolean,
+): Planned {
+  const base = {
     code: result.code ?? null,
     message: result.message ?? null,
-    uncertain: retry && UNCERTAIN_CODES.has(result.code ?? ""),
   };
   if (
     item.priorOutcome === "processing" &&
@@ -147,19 +171,19 @@ export async function recordOutcomes(
   const values = writes.map(
     (write) =>
       sql`(${write.item.runId}::uuid, ${write.item.videoId}, ${write.item.attempt}::int, ${write.outcome}::row_outcome,
-           ${write.code}, ${write.message}, ${write.raw}, ${write.attemptDelta}::int, ${write.delaySeconds}::float8, ${write.uncertain}::boolean)`,
+           ${write.code}, ${write.message}, ${write.raw}, ${write.attemptDelta}::int, ${write.delaySeconds}::float8, ${write.inDoubt}::boolean)`,
   );
   const rows = await executeRows<{ run_id: string; video_id: string }>(
     db,
     sql`update run_items i
            set outcome = v.outcome, code = v.code, message = v.message, raw = v.raw,
                attempts = i.attempts + v.attempt_delta,
-               lease_owner = null, lease_until = case when v.uncertain then now() end,
+               lease_owner = null, lease_until = null, in_doubt = v.in_doubt,
                next_attempt_at = case when v.outcome = 'pending' or v.delay > 0 then now() + make_interval(secs => v.delay)
                                      else i.next_attempt_at end,
                updated_at = now()
           from (values ${sql.join(values, sql`, `)})
-            as v(run_id, video_id, attempt, outcome, code, message, raw, attempt_delta, delay, uncertain)
+            as v(run_id, video_id, attempt, outcome, code, message, raw, attempt_delta, delay, in_doubt)
          where i.run_id = v.run_id and i.video_id = v.video_id and i.attempts = v.attempt
            and i.lease_owner = ${owner} and i.outcome in ('pending', 'processing')
      returning i.run_id, i.video_id`,
