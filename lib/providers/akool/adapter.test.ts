@@ -3,9 +3,9 @@
 // Batching and look-up: batch-lookup.test.ts; errors: errors.test.ts; token flow:
 // auth.test.ts; answers the sandbox never gives: wire.test.ts.
 import { describe, expect, it } from "vitest";
-import { setupAkoolSandbox } from "@/lib/providers/akool/testing";
+import { foreign, owned, setupSandbox } from "@/lib/providers/akool/testing";
 
-const env = setupAkoolSandbox();
+const env = setupSandbox();
 const PROCESSING_MSG = "video resource is processing, please try again later";
 const FOREIGN_MSG = "no permission to operate this video resource";
 const MISSING_MSG = "video resource does not exist";
@@ -14,7 +14,7 @@ describe("akool delete: per-ID outcomes (akool.md §8)", () => {
   it("deletes the console's completed, failed and queueing videos, and the sandbox agrees", async () => {
     const ids = await Promise.all(
       ["3", "4", "1"].map(
-        async (status) => (await env.pick(1, "console", status))[0]!.id,
+        async (status) => (await env.pick(1, owned(status)))[0]!.id,
       ),
     );
     const result = await env.adapter().delete(ids);
@@ -32,7 +32,7 @@ describe("akool delete: per-ID outcomes (akool.md §8)", () => {
   });
 
   it("reports a processing video as processing (retryable, AKOOL's reason kept) and leaves it", async () => {
-    const [video] = await env.pick(1, "console", "2");
+    const [video] = await env.pick(1, owned("2"));
     const result = await env.adapter().delete([video!.id]);
     expect(result.get(video!.id)).toEqual({
       outcome: "processing",
@@ -45,7 +45,7 @@ describe("akool delete: per-ID outcomes (akool.md §8)", () => {
 
   it("reports status 1 as processing too when AKOOL refuses queueing videos (§7 other reading)", async () => {
     await env.limits({ blockedStatuses: [1, 2] });
-    const [queued] = await env.pick(1, "console", "1");
+    const [queued] = await env.pick(1, owned("1"));
     const result = await env.adapter().delete([queued!.id]);
     expect(result.get(queued!.id)?.outcome).toBe("processing");
     expect(result.get(queued!.id)?.retryable).toBe(true);
@@ -53,8 +53,8 @@ describe("akool delete: per-ID outcomes (akool.md §8)", () => {
   });
 
   it("reports another account's video as forbidden with the reason, when AKOOL lists it (sandbox default)", async () => {
-    const foreign = await env.pick(2, "other");
-    const ids = foreign.map((v) => v.id);
+    const theirs = await env.pick(2, foreign);
+    const ids = theirs.map((v) => v.id);
     const result = await env.adapter().delete(ids);
     for (const id of ids) {
       expect(result.get(id)).toEqual({
@@ -70,25 +70,25 @@ describe("akool delete: per-ID outcomes (akool.md §8)", () => {
 
   it("looks up another account's video that AKOOL leaves out of both lists, and calls it not_found (§4)", async () => {
     await env.limits({ foreignIdMode: "omit" });
-    const [foreign] = await env.pick(1, "other", "3");
-    const result = await env.adapter().delete([foreign!.id]);
-    expect(result.get(foreign!.id)).toMatchObject({
+    const [theirs] = await env.pick(1, (v) => foreign(v) && v.status === "3");
+    const result = await env.adapter().delete([theirs!.id]);
+    expect(result.get(theirs!.id)).toMatchObject({
       outcome: "not_found",
       code: "not_found",
       retryable: false,
     });
-    expect(result.get(foreign!.id)?.message).toMatch(
+    expect(result.get(theirs!.id)?.message).toMatch(
       /neither in successIds nor in noPermissionItems/,
     );
-    expect(result.get(foreign!.id)?.message).toMatch(
+    expect(result.get(theirs!.id)?.message).toMatch(
       /resultsByIds does not return it/,
     );
     const calls = await env.calls();
     expect(calls.map((c) => [c.operation, c.ids])).toEqual([
-      ["delete", [foreign!.id]],
-      ["lookup", [foreign!.id]],
+      ["delete", [theirs!.id]],
+      ["lookup", [theirs!.id]],
     ]);
-    expect((await env.video(foreign!.id)).deleted).toBe(false);
+    expect((await env.video(theirs!.id)).deleted).toBe(false);
   });
 
   it("reports a non-existent ID as not_found from a 'does not exist' reason, without a look-up", async () => {
@@ -140,7 +140,7 @@ describe("akool delete: per-ID outcomes (akool.md §8)", () => {
   });
 
   it("reports an already deleted video as not_found the second time (both readings)", async () => {
-    const [video] = await env.pick(1, "console", "3");
+    const [video] = await env.pick(1, owned("3"));
     const adapter = env.adapter();
     expect((await adapter.delete([video!.id])).get(video!.id)?.outcome).toBe(
       "deleted",
@@ -157,10 +157,10 @@ describe("akool delete: per-ID outcomes (akool.md §8)", () => {
   });
 
   it("answers a mixed batch once per distinct ID; malformed IDs never reach AKOOL; upper case is sent lower-cased", async () => {
-    const [done] = await env.pick(1, "console", "3");
-    const [failed] = await env.pick(1, "console", "4");
-    const [processing] = await env.pick(1, "console", "2");
-    const [foreign] = await env.pick(1, "other");
+    const [done] = await env.pick(1, owned("3"));
+    const [failed] = await env.pick(1, owned("4"));
+    const [processing] = await env.pick(1, owned("2"));
+    const [theirs] = await env.pick(1, foreign);
     const [missing] = await env.missing(1);
     const upper = failed!.id.toUpperCase();
     const input = [
@@ -169,7 +169,7 @@ describe("akool delete: per-ID outcomes (akool.md §8)", () => {
       upper,
       "not-an-akool-id",
       processing!.id,
-      foreign!.id,
+      theirs!.id,
       missing!,
     ];
     const result = await env.adapter().delete(input);
@@ -182,7 +182,7 @@ describe("akool delete: per-ID outcomes (akool.md §8)", () => {
       retryable: false,
     });
     expect(result.get(processing!.id)?.outcome).toBe("processing");
-    expect(result.get(foreign!.id)?.outcome).toBe("forbidden");
+    expect(result.get(theirs!.id)?.outcome).toBe("forbidden");
     expect(result.get(missing!)?.outcome).toBe("not_found");
     const calls = await env.calls();
     expect(calls).toHaveLength(1);
@@ -190,7 +190,7 @@ describe("akool delete: per-ID outcomes (akool.md §8)", () => {
       done!.id,
       failed!.id,
       processing!.id,
-      foreign!.id,
+      theirs!.id,
       missing!,
     ]);
     const truth = await env.videos();
@@ -199,7 +199,7 @@ describe("akool delete: per-ID outcomes (akool.md §8)", () => {
       state(done!.id),
       state(failed!.id),
       state(processing!.id),
-      state(foreign!.id),
+      state(theirs!.id),
     ]).toEqual([true, true, false, false]);
   });
 });

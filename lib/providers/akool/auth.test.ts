@@ -2,10 +2,10 @@
 // getToken once and reuse, refresh before expiry, refresh once on a 1101 answer, and credential
 // failures that never reach the delete.
 import { describe, expect, it } from "vitest";
-import { setupAkoolSandbox } from "@/lib/providers/akool/testing";
+import { owned, setupSandbox } from "@/lib/providers/akool/testing";
 import { sleep } from "@/lib/utils";
 
-const env = setupAkoolSandbox();
+const env = setupSandbox();
 
 const tokenAdapter = (extra: Parameters<typeof env.adapter>[0] = {}) =>
   env.adapter({
@@ -17,7 +17,7 @@ const tokenAdapter = (extra: Parameters<typeof env.adapter>[0] = {}) =>
 
 describe("akool token flow (akool.md §2)", () => {
   it("exchanges clientId/clientSecret once and reuses the token", async () => {
-    const own = await env.pick(3, "console", "3");
+    const own = await env.pick(3, owned("3"));
     const adapter = tokenAdapter();
     for (const video of own) {
       expect((await adapter.delete([video.id])).get(video.id)?.outcome).toBe(
@@ -38,7 +38,7 @@ describe("akool token flow (akool.md §2)", () => {
   });
 
   it("shares one token exchange between concurrent calls", async () => {
-    const own = await env.pick(2, "console", "3");
+    const own = await env.pick(2, owned("3"));
     const adapter = tokenAdapter();
     const results = await Promise.all(own.map((v) => adapter.delete([v.id])));
     expect(results.map((r, i) => r.get(own[i]!.id)?.outcome)).toEqual([
@@ -51,7 +51,7 @@ describe("akool token flow (akool.md §2)", () => {
   });
 
   it("prefers the token flow when an API key is configured as well (and the key is never needed)", async () => {
-    const [own] = await env.pick(1, "console", "3");
+    const [own] = await env.pick(1, owned("3"));
     const result = await tokenAdapter({ apiKey: "stale-or-wrong-key" }).delete([
       own!.id,
     ]);
@@ -61,7 +61,7 @@ describe("akool token flow (akool.md §2)", () => {
 
   it("fetches a new token before the cached one expires", async () => {
     await env.limits({ tokenTtlMs: 1_500 });
-    const own = await env.pick(3, "console", "3");
+    const own = await env.pick(3, owned("3"));
     const adapter = tokenAdapter();
     expect((await adapter.delete([own[0]!.id])).get(own[0]!.id)?.outcome).toBe(
       "deleted",
@@ -87,7 +87,7 @@ describe("akool token flow (akool.md §2)", () => {
     const frozen = Date.now();
     // The adapter's clock stands still, so only AKOOL knows the token has expired (clock skew).
     const adapter = tokenAdapter({ now: () => frozen });
-    const own = await env.pick(2, "console", "3");
+    const own = await env.pick(2, owned("3"));
     expect((await adapter.delete([own[0]!.id])).get(own[0]!.id)?.outcome).toBe(
       "deleted",
     );
@@ -104,7 +104,7 @@ describe("akool token flow (akool.md §2)", () => {
     // Every token is expired by the time it is used: it lives 1 ms and each answer takes 20 ms.
     await env.limits({ tokenTtlMs: 1 });
     await env.faults({ latencyMs: 20 });
-    const own = await env.pick(2, "console", "3");
+    const own = await env.pick(2, owned("3"));
     const ids = own.map((v) => v.id);
     const result = await tokenAdapter().delete(ids);
     for (const id of ids) {
@@ -125,7 +125,7 @@ describe("akool token flow (akool.md §2)", () => {
   });
 
   it("fails every ID with auth when getToken rejects the client credentials, without calling delete", async () => {
-    const own = await env.pick(2, "console", "3");
+    const own = await env.pick(2, owned("3"));
     const ids = own.map((v) => v.id);
     const result = await tokenAdapter({ clientSecret: "wrong-secret" }).delete(
       ids,
@@ -144,7 +144,7 @@ describe("akool token flow (akool.md §2)", () => {
 
   it("fails with the transport error when getToken itself times out", async () => {
     await env.faults({ hangRate: 1 });
-    const [own] = await env.pick(1, "console", "3");
+    const [own] = await env.pick(1, owned("3"));
     const result = await tokenAdapter({ timeoutMs: 300 }).delete([own!.id]);
     expect(result.get(own!.id)).toMatchObject({
       outcome: "failed",

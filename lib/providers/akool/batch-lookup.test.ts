@@ -2,9 +2,9 @@
 // chunking by maxBatch, AKOOL's own cap, resultsByIds look-ups, and the adapter's static surface.
 import { describe, expect, it } from "vitest";
 import { AKOOL_DEFAULT_MAX_BATCH } from "@/lib/providers/akool/adapter";
-import { setupAkoolSandbox } from "@/lib/providers/akool/testing";
+import { foreign, owned, setupSandbox } from "@/lib/providers/akool/testing";
 
-const env = setupAkoolSandbox();
+const env = setupSandbox();
 
 describe("akool delete: batching (akool.md §3, §6)", () => {
   it("defaults to the doc's conservative chunk of 20 and splits larger inputs", async () => {
@@ -18,7 +18,7 @@ describe("akool delete: batching (akool.md §3, §6)", () => {
   });
 
   it("honours a configured maxBatch and deletes every chunk", async () => {
-    const own = await env.pick(10, "console", "3");
+    const own = await env.pick(10, owned("3"));
     const ids = own.map((v) => v.id);
     const adapter = env.adapter({ maxBatch: 4 });
     expect(adapter.maxBatch).toBe(4);
@@ -36,7 +36,7 @@ describe("akool delete: batching (akool.md §3, §6)", () => {
 
   it("fails a chunk over AKOOL's own cap with code 1003, not retryable, nothing deleted", async () => {
     await env.limits({ batchCap: 3 });
-    const own = await env.pick(5, "console", "3");
+    const own = await env.pick(5, owned("3"));
     const result = await env
       .adapter({ maxBatch: 5 })
       .delete(own.map((v) => v.id));
@@ -59,9 +59,9 @@ describe("akool delete: batching (akool.md §3, §6)", () => {
 
 describe("akool lookup (akool.md §4)", () => {
   it("reports own videos with AKOOL's status and file name, processing ones as processing", async () => {
-    const [done] = await env.pick(1, "console", "3");
-    const [processing] = await env.pick(1, "console", "2");
-    const [queued] = await env.pick(1, "console", "1");
+    const [done] = await env.pick(1, owned("3"));
+    const [processing] = await env.pick(1, owned("2"));
+    const [queued] = await env.pick(1, owned("1"));
     const result = await env
       .adapter()
       .lookup([done!.id, processing!.id, queued!.id]);
@@ -84,19 +84,19 @@ describe("akool lookup (akool.md §4)", () => {
   });
 
   it("reports missing, deleted and foreign IDs as not_found, and malformed IDs as failed without a call", async () => {
-    const [gone] = await env.pick(1, "console", "4");
+    const [gone] = await env.pick(1, owned("4"));
     const adapter = env.adapter();
     await adapter.delete([gone!.id]);
-    const [foreign] = await env.pick(1, "other");
+    const [theirs] = await env.pick(1, foreign);
     const [missing] = await env.missing(1);
     await env.mark();
     const result = await adapter.lookup([
       gone!.id,
-      foreign!.id,
+      theirs!.id,
       missing!,
       "xyz",
     ]);
-    for (const id of [gone!.id, foreign!.id, missing!])
+    for (const id of [gone!.id, theirs!.id, missing!])
       expect(result.get(id)?.state).toBe("not_found");
     expect(result.get("xyz")).toMatchObject({
       state: "failed",
@@ -104,12 +104,12 @@ describe("akool lookup (akool.md §4)", () => {
       retryable: false,
     });
     expect((await env.calls()).map((c) => c.ids)).toEqual([
-      [gone!.id, foreign!.id, missing!],
+      [gone!.id, theirs!.id, missing!],
     ]);
   });
 
   it("answers in the caller's spelling and splits by maxBatch", async () => {
-    const own = await env.pick(5, "console", "3");
+    const own = await env.pick(5, owned("3"));
     const ids = own.map((v, i) => (i === 0 ? v.id.toUpperCase() : v.id));
     const result = await env.adapter({ maxBatch: 2 }).lookup(ids);
     expect([...result.keys()]).toEqual(ids);

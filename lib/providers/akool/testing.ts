@@ -1,137 +1,105 @@
-// Test-only helpers shared by the akool*.test.ts files: the sandbox process, its control API and
-// the AKOOL adapter built against it; and a scripted AKOOL for answers the sandbox never gives.
-// Never imported by production code.
+// Test-only helpers shared by the akool/*.test.ts files: the sandbox and the AKOOL adapter built
+// against it; and a scripted AKOOL for answers the sandbox never gives. Never imported by
+// production code.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import {
   createAkoolAdapter,
   type AkoolAdapterConfig,
 } from "@/lib/providers/akool/adapter";
 import {
-  startSandboxProcess,
-  type SandboxProcess,
-  NO_FAULTS,
-} from "@/lib/testing/sandbox-process";
+  setupProviderSandbox,
+  type FaultReadings,
+  type SandboxKitOptions,
+} from "@/lib/testing/provider-sandbox";
+import type { SandboxVideo } from "@/lib/testing/sandbox-control";
 
-export interface AkoolVideo {
-  id: string;
-  /** akool.md §7 status as text: "1" queueing, "2" processing, "3" completed, "4" failed. */
-  status: string;
-  owner: string;
-  deleted: boolean;
-  name: string;
-}
-
-export interface AkoolCall {
-  seq: number;
-  operation: string;
-  ids: string[];
-  status: number;
-  fault?: string;
-}
-
-export interface AkoolCredentials {
+export interface SandboxCredentials {
   apiKey: string;
   clientId: string;
   clientSecret: string;
 }
 
-/** Starts one sandbox for the test file; every test starts from a fresh world, no faults, default limits. */
-export function setupAkoolSandbox() {
-  let sandbox: SandboxProcess;
-  let credentials: AkoolCredentials;
-  let defaultLimits: Record<string, unknown>;
-  let since = 0;
+/** The fake's own switches (sandbox/akool/limits.ts DEFAULT_AKOOL_LIMITS); each test starts from them. */
+export const DEFAULT_LIMITS = {
+  batchCap: 100,
+  tokenTtlMs: 366 * 24 * 60 * 60 * 1000,
+  missingIdMode: "no_permission",
+  missingIdMsg: "video resource does not exist",
+  foreignIdMode: "no_permission",
+  foreignIdMsg: "no permission to operate this video resource",
+  blockedStatuses: [2],
+  bearerAcceptsApiKey: false,
+  banned: false,
+} as const;
 
-  beforeAll(async () => {
-    sandbox = await startSandboxProcess();
-    credentials = (
-      await sandbox.control<{ akool: AkoolCredentials }>("GET", "credentials")
-    ).akool;
-    defaultLimits = (
-      await sandbox.control<{ akool: Record<string, unknown> }>("GET", "limits")
-    ).akool;
+/**
+ * Starts one sandbox for the test file (or uses `sandbox`). Every test starts from a world of 60
+ * videos (`seed`, default 1), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
+ */
+export function setupSandbox(options: SandboxKitOptions = {}) {
+  const kit = setupProviderSandbox<SandboxCredentials>({
+    provider: "akool",
+    seed: 1,
+    count: 60,
+    limits: DEFAULT_LIMITS,
+    ...options,
   });
-  afterAll(() => sandbox?.stop());
-  afterEach(async () => {
-    await sandbox.control("PUT", "faults", { provider: "akool", ...NO_FAULTS });
-    await sandbox.control("PUT", "limits", {
-      provider: "akool",
-      ...defaultLimits,
-    });
-    await sandbox.control("POST", "reset", { provider: "akool" });
-  });
-
-  beforeEach(() => env.mark());
-
-  const env = {
-    get url() {
-      return sandbox.url;
-    },
-    get credentials() {
-      return credentials;
-    },
-    adapter(extra: Partial<AkoolAdapterConfig> = {}) {
-      return createAkoolAdapter({
-        baseUrl: `${sandbox.url}/akool`,
-        apiKey: credentials.apiKey,
+  return Object.assign(kit, {
+    adapter: (overrides: Partial<AkoolAdapterConfig> = {}) =>
+      createAkoolAdapter({
+        baseUrl: kit.baseUrl,
+        apiKey: kit.credentials.apiKey,
         timeoutMs: 5_000,
-        ...extra,
-      });
-    },
-    videos: () => sandbox.control<AkoolVideo[]>("GET", "videos?provider=akool"),
-    async video(id: string): Promise<AkoolVideo> {
-      const found = (await env.videos()).find((v) => v.id === id);
-      if (!found) throw new Error(`no sandbox video ${id}`);
-      return found;
-    },
-    /** `count` live videos matching `owner`/`status`; fails the test when the world has too few. */
-    async pick(
-      count: number,
-      owner: string,
-      status?: string,
-    ): Promise<AkoolVideo[]> {
-      const found = (await env.videos()).filter(
-        (v) =>
-          !v.deleted &&
-          v.owner === owner &&
-          (status === undefined || v.status === status),
-      );
-      expect(found.length).toBeGreaterThanOrEqual(count);
-      return found.slice(0, count);
-    },
-    async missing(count: number): Promise<string[]> {
-      return (
-        await sandbox.control<{ ids: string[] }>(
-          "GET",
-          `missing?provider=akool&count=${count}`,
-        )
-      ).ids;
-    },
-    limits: (patch: Record<string, unknown>) =>
-      sandbox.control("PUT", "limits", { provider: "akool", ...patch }),
-    faults: (patch: Partial<typeof NO_FAULTS>) =>
-      sandbox.control("PUT", "faults", { provider: "akool", ...patch }),
-    /** Marks "now" in the call log; `calls()` then returns only the calls made after it. */
-    async mark() {
-      const all = await sandbox.control<AkoolCall[]>(
-        "GET",
-        "calls?provider=akool",
-      );
-      since = all.at(-1)?.seq ?? since;
-    },
-    calls: () =>
-      sandbox.control<AkoolCall[]>(
-        "GET",
-        `calls?provider=akool&since=${since}`,
-      ),
-    async operations() {
-      return (await env.calls()).map((c) => c.operation);
-    },
-  };
-  return env;
+        ...overrides,
+      }),
+  });
 }
+
+/**
+ * The console's own videos; `status` is akool.md §7's as text: "1" queueing, "2" processing,
+ * "3" completed, "4" failed.
+ */
+export const owned = (status?: string) => (video: SandboxVideo) =>
+  video.owner === "console" &&
+  (status === undefined || video.status === status);
+/** Another account's videos. */
+export const foreign = (video: SandboxVideo) => video.owner === "other";
+
+/** The faults of ../adapter-faults.test.ts; akool.md §5: proxy answers are HTML pages. */
+export const FAULT_READINGS: FaultReadings = {
+  deletable: owned("3"),
+  foreign,
+  operations: { delete: "delete", lookup: "lookup" },
+  perId: false,
+  throttle: {
+    status: 429,
+    code: "throttled",
+    message: "Akool is throttling requests (HTTP 429)",
+    raw: expect.stringContaining("429 Too Many Requests"),
+  },
+  server_error: {
+    status: 502,
+    code: "http_502",
+    message: "Akool answered HTTP 502",
+    raw: expect.stringContaining("502 Bad Gateway"),
+  },
+  malformed: {
+    status: 200,
+    code: "malformed",
+    message:
+      "Akool answered HTTP 200 with a body the adapter does not understand",
+    raw: '{"code":1000,"msg":"Delete successfully","data":{"successIds":["68',
+  },
+  // AKOOL's own refusals are codes in an HTTP 200 answer.
+  auth: {
+    status: 200,
+    code: "auth",
+    message: "credentials rejected by Akool: invalid authorization",
+    raw: '{"code":1101,"msg":"invalid authorization"}',
+  },
+};
 
 export const AKOOL_PATHS = {
   delete: "/api/open/v4/image2Video/delbyids",

@@ -1,9 +1,10 @@
 // Contract tests of the Imagine.art adapter against the sandbox (docs/providers/imagine.md §3,
 // §7, §8): per-ID delete outcomes under both readings of the undocumented answers.
 import { describe, expect, it } from "vitest";
-import { foreign, owned, setupImagineSandbox } from "./testing";
+import { foreign, owned, setupSandbox } from "./testing";
 
-const { adapter, calls, limits, missing, pick, truth } = setupImagineSandbox();
+const env = setupSandbox();
+const { adapter, calls, limits, missing, pick } = env;
 
 describe("imagine adapter: shape", () => {
   it("declares the documented ID forms, batch of 1, 50/min and no list", () => {
@@ -40,7 +41,7 @@ describe("imagine adapter: delete", () => {
     expect([...result.keys()]).toEqual(ids);
     for (const id of ids)
       expect(result.get(id)).toEqual({ outcome: "deleted", retryable: false });
-    for (const id of ids) expect((await truth(id)).deleted).toBe(true);
+    for (const id of ids) expect((await env.video(id)).deleted).toBe(true);
     const log = await calls();
     expect(log.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(
       ids.map((id) => `DELETE /v2/video/delete/${id} 200`),
@@ -68,7 +69,7 @@ describe("imagine adapter: delete", () => {
     });
     // The malformed ID never reached the provider.
     expect((await calls()).some((c) => c.path.endsWith("/abc"))).toBe(false);
-    expect((await truth(theirs!.id)).deleted).toBe(false);
+    expect((await env.video(theirs!.id)).deleted).toBe(false);
   });
 
   it("reports an already deleted video as not_found", async () => {
@@ -108,8 +109,8 @@ describe("imagine adapter: delete", () => {
       message: "You do not have access to this video.",
       retryable: false,
     });
-    expect((await truth(a!.id)).deleted).toBe(false);
-    expect((await truth(b!.id)).deleted).toBe(false);
+    expect((await env.video(a!.id)).deleted).toBe(false);
+    expect((await env.video(b!.id)).deleted).toBe(false);
   });
 
   it("in-progress videos: deleted where allowed, processing (retryable) on 409", async () => {
@@ -127,13 +128,13 @@ describe("imagine adapter: delete", () => {
       message: "Video is still processing, try again later.",
       retryable: true,
     });
-    expect((await truth(blocked!.id)).deleted).toBe(false);
+    expect((await env.video(blocked!.id)).deleted).toBe(false);
   });
 
   it("deletes by UUID (deprecated generation, §7)", async () => {
     const [video] = await pick(1, owned("finished"));
-    const result = await adapter().delete([video!.uuid]);
-    expect(result.get(video!.uuid)?.outcome).toBe("deleted");
-    expect((await truth(video!.id)).deleted).toBe(true);
+    const result = await adapter().delete([video!.uuid!]);
+    expect(result.get(video!.uuid!)?.outcome).toBe("deleted");
+    expect((await env.video(video!.id)).deleted).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
 // Contract tests of the Imagine.art adapter against the sandbox (docs/providers/imagine.md §1,
 // §4, §8): configurable delete method and path, the 405 fallback, look-up and health.
 import { describe, expect, it } from "vitest";
-import { foreign, owned, setupImagineSandbox } from "./testing";
+import { foreign, owned, setupSandbox } from "./testing";
 
-const { sandboxUrl, adapter, calls, limits, missing, pick, truth } =
-  setupImagineSandbox();
+const env = setupSandbox();
+const { adapter, calls, limits, missing, pick } = env;
 
 describe("imagine adapter: configured endpoints", () => {
   it("honours a configured method and path, and a base ending in /v2", async () => {
@@ -13,7 +13,7 @@ describe("imagine adapter: configured endpoints", () => {
     expect((await current.delete([a!.id])).get(a!.id)?.outcome).toBe("deleted");
     const post = adapter({ deleteMethod: "POST" });
     expect((await post.delete([b!.id])).get(b!.id)?.outcome).toBe("deleted");
-    const v2 = adapter({ baseUrl: `${sandboxUrl()}/imagine/v2/` });
+    const v2 = adapter({ baseUrl: `${env.url}/imagine/v2/` });
     expect((await v2.delete([c!.id])).get(c!.id)?.outcome).toBe("deleted");
     expect((await calls()).map((x) => `${x.method} ${x.path}`)).toEqual([
       `DELETE /v2/video/${a!.id}`,
@@ -45,7 +45,7 @@ describe("imagine adapter: configured endpoints", () => {
       retryable: false,
     });
     expect(result.get(video!.id)?.raw).toContain("does not serve");
-    expect((await truth(video!.id)).deleted).toBe(false);
+    expect((await env.video(video!.id)).deleted).toBe(false);
   });
 });
 
@@ -56,14 +56,19 @@ describe("imagine adapter: lookup and health", () => {
     const [theirs] = await pick(1, foreign);
     const [gone] = await missing(1);
     const a = adapter();
-    const result = await a.lookup([done!.id, running!.uuid, theirs!.id, gone!]);
+    const result = await a.lookup([
+      done!.id,
+      running!.uuid!,
+      theirs!.id,
+      gone!,
+    ]);
     // §4: the current endpoint's `code` is opaque, so it is kept but not interpreted.
     expect(result.get(done!.id)).toMatchObject({
       state: "exists",
       status: "2",
     });
     expect(result.get(done!.id)?.name).toBe(done!.name.replace(/ #\d+$/, ""));
-    expect(result.get(running!.uuid)).toEqual({
+    expect(result.get(running!.uuid!)).toEqual({
       state: "processing",
       status: "processing",
     });
@@ -74,7 +79,7 @@ describe("imagine adapter: lookup and health", () => {
     });
     expect((await calls()).map((c) => c.path)).toEqual([
       `/v2/video/${done!.id}/status`,
-      `/v2/video/status/${running!.uuid}`,
+      `/v2/video/status/${running!.uuid!}`,
       `/v2/video/${theirs!.id}/status`,
       `/v2/video/${gone}/status`,
     ]);
@@ -85,13 +90,13 @@ describe("imagine adapter: lookup and health", () => {
     const [theirs] = await pick(1, foreign);
     const [done] = await pick(1, owned("finished"));
     const [gone] = await missing(1);
-    const result = await adapter().lookup([theirs!.id, gone!, done!.uuid]);
+    const result = await adapter().lookup([theirs!.id, gone!, done!.uuid!]);
     expect(result.get(theirs!.id)).toMatchObject({ state: "forbidden" });
     expect(result.get(gone!)).toMatchObject({
       state: "not_found",
       code: "1100",
     });
-    expect(result.get(done!.uuid)).toEqual({
+    expect(result.get(done!.uuid!)).toEqual({
       state: "exists",
       status: "finished",
     });

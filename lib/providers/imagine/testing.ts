@@ -1,114 +1,92 @@
-// Test-only helpers shared by the imagine*.test.ts contract tests: the sandbox process, its control
-// API and the Imagine.art adapter built against it. Never imported by production code.
-import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+// Test-only helpers shared by the imagine/*.test.ts contract tests: the sandbox and the
+// Imagine.art adapter built against it. Never imported by production code.
 import {
-  startSandboxProcess,
-  type SandboxProcess,
-  NO_FAULTS,
-} from "@/lib/testing/sandbox-process";
+  setupProviderSandbox,
+  type FaultReadings,
+  type SandboxKitOptions,
+} from "@/lib/testing/provider-sandbox";
+import type { SandboxVideo } from "@/lib/testing/sandbox-control";
 import { createImagineAdapter, type ImagineAdapterConfig } from "./adapter";
 
-export interface ImagineVideo {
-  id: string;
-  uuid: string;
-  status: string;
-  owner: string;
-  deleted: boolean;
-  name: string;
-}
-
-export interface ImagineCall {
-  method: string;
-  path: string;
-  status: number;
-  fault?: string;
-}
-
-export interface ImagineSandboxOptions {
-  /** Seed of the world every test starts from. */
-  seed?: number;
-  /** The fake's switches every test starts from. */
-  limits?: Record<string, unknown>;
+export interface SandboxCredentials {
+  apiKey: string;
 }
 
 /**
- * Starts one sandbox for the test file; before every test: a fresh world of `seed`, no faults,
- * `limits`, an empty call log. The defaults are the contract tests' readings.
+ * The contract tests' readings (the fake's own defaults but for the rate): a high per-minute limit
+ * keeps them clear of the fake's 50/min (imagine.md §6).
  */
-export function setupImagineSandbox({
-  seed = 7,
-  // A high per-minute limit keeps these tests clear of the fake's 50/min (§6).
-  limits = {
-    ratePerMin: 10_000,
-    unknownIdStatus: 404,
-    foreignId: "hidden",
-    inProgressDelete: "allow",
-    deleteMethods: ["DELETE", "POST"],
-  },
-}: ImagineSandboxOptions = {}) {
-  let sandbox: SandboxProcess;
-  let apiKey: string;
+export const DEFAULT_LIMITS = {
+  ratePerMin: 10_000,
+  unknownIdStatus: 404,
+  foreignId: "hidden",
+  inProgressDelete: "allow",
+  deleteMethods: ["DELETE", "POST"],
+} as const;
 
-  beforeAll(async () => {
-    sandbox = await startSandboxProcess();
-    const credentials = await sandbox.control<{ imagine: { apiKey: string } }>(
-      "GET",
-      "credentials",
-    );
-    apiKey = credentials.imagine.apiKey;
+/**
+ * Starts one sandbox for the test file (or uses `sandbox`). Every test starts from a world of 60
+ * videos (`seed`, default 7), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
+ */
+export function setupSandbox(options: SandboxKitOptions = {}) {
+  const kit = setupProviderSandbox<SandboxCredentials>({
+    provider: "imagine",
+    seed: 7,
+    count: 60,
+    limits: DEFAULT_LIMITS,
+    ...options,
   });
-  afterAll(() => sandbox.stop());
-
-  beforeEach(async () => {
-    await sandbox.control("POST", "reset", { provider: "imagine", seed });
-    await env.faults(NO_FAULTS);
-    await env.limits(limits);
-    await sandbox.control("DELETE", "calls");
-  });
-
-  const env = {
-    sandboxUrl: () => sandbox.url,
-    adapter: (extra: Partial<ImagineAdapterConfig> = {}) =>
+  return Object.assign(kit, {
+    adapter: (overrides: Partial<ImagineAdapterConfig> = {}) =>
       createImagineAdapter({
-        baseUrl: `${sandbox.url}/imagine`,
-        apiKey,
+        baseUrl: kit.baseUrl,
+        apiKey: kit.credentials.apiKey,
         timeoutMs: 5_000,
-        ...extra,
+        ...overrides,
       }),
-    videos: () =>
-      sandbox.control<ImagineVideo[]>("GET", "videos?provider=imagine"),
-    calls: () =>
-      sandbox.control<ImagineCall[]>("GET", "calls?provider=imagine"),
-    limits: (patch: Record<string, unknown>) =>
-      sandbox.control("PUT", "limits", { provider: "imagine", ...patch }),
-    faults: (patch: Record<string, number>) =>
-      sandbox.control("PUT", "faults", { provider: "imagine", ...patch }),
-    missing: async (count: number) =>
-      (
-        await sandbox.control<{ ids: string[] }>(
-          "GET",
-          `missing?provider=imagine&count=${count}`,
-        )
-      ).ids,
-    /** `count` live videos matching `where`; fails the test when the world has too few. */
-    async pick(
-      count: number,
-      where: (v: ImagineVideo) => boolean,
-    ): Promise<ImagineVideo[]> {
-      const found = (await env.videos()).filter((v) => !v.deleted && where(v));
-      expect(found.length).toBeGreaterThanOrEqual(count);
-      return found.slice(0, count);
-    },
-    /** The sandbox's true state of video `id`. */
-    async truth(id: string): Promise<ImagineVideo> {
-      const video = (await env.videos()).find((v) => v.id === id);
-      if (!video) throw new Error(`no sandbox video ${id}`);
-      return video;
-    },
-  };
-  return env;
+  });
 }
 
-export const owned = (status: string) => (v: ImagineVideo) =>
-  v.owner === "console" && v.status === status;
-export const foreign = (v: ImagineVideo) => v.owner === "other";
+/** The console's own videos, by status (`pending`, `processing`, `finished`, ...). */
+export const owned = (status?: string) => (video: SandboxVideo) =>
+  video.owner === "console" &&
+  (status === undefined || video.status === status);
+/** Another account's videos. */
+export const foreign = (video: SandboxVideo) => video.owner === "other";
+
+/** The faults of ../adapter-faults.test.ts; imagine.md §5, §8: envelopes with the provider's code. */
+export const FAULT_READINGS: FaultReadings = {
+  deletable: owned("finished"),
+  foreign,
+  operations: { delete: "delete", lookup: "lookup" },
+  perId: true,
+  throttle: {
+    status: 429,
+    code: "throttled",
+    message: "Too many requests. (code 1202 TooManyRequests)",
+  },
+  server_error: {
+    status: 503,
+    code: "1200",
+    message: "Service unavailable.",
+  },
+  malformed: {
+    status: 200,
+    code: "malformed",
+    message: "unexpected delete answer from Imagine.art",
+    lookupMessage: "unexpected status answer from Imagine.art",
+    raw: '{"message":"video del',
+    // healthCheck only asks whether the key was accepted; any answer about ID 0 means it was.
+    health: { ok: true, message: "credentials accepted" },
+  },
+  auth: {
+    status: 401,
+    code: "auth",
+    message:
+      "credentials rejected by Imagine.art: The provided bearer token is invalid. (code 1001 Unauthorized)",
+    health: {
+      ok: false,
+      message: "The provided bearer token is invalid. (code 1001 Unauthorized)",
+    },
+  },
+};

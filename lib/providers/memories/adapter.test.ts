@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MEMORIES_ID_PATTERN } from "./adapter";
-import { own, setupMemoriesKit } from "./testing";
+import { foreign, owned, setupSandbox } from "./testing";
 
 // Contract tests of the memories.ai adapter (v1 paths) against the sandbox, following the outcome
 // mapping of docs/providers/memories.md §8. Look-up and list: lookup.test.ts; errors:
 // errors.test.ts and delete-faults.test.ts; v1.1: v11.test.ts.
 
-const kit = setupMemoriesKit();
+const kit = setupSandbox();
 
 describe("adapter description", () => {
   it("states the documented limits, statuses and ID forms", () => {
@@ -41,18 +41,18 @@ describe("adapter description", () => {
 
 describe("delete", () => {
   it("derives per-ID outcomes from look-ups before and after (§8)", async () => {
-    const [parse] = await kit.pick(own("PARSE"));
-    const [unparse] = await kit.pick(own("UNPARSE"));
-    const [parseError] = await kit.pick(own("PARSE_ERROR"));
-    const [archived] = await kit.pick((v) => v.owner === "archive");
-    const [foreign] = await kit.pick((v) => v.owner === "other");
+    const [parse] = await kit.pickIds(1, owned("PARSE"));
+    const [unparse] = await kit.pickIds(1, owned("UNPARSE"));
+    const [parseError] = await kit.pickIds(1, owned("PARSE_ERROR"));
+    const [archived] = await kit.pickIds(1, (v) => v.owner === "archive");
+    const [theirs] = await kit.pickIds(1, foreign);
     const missing = await kit.missing(2);
     const ids = [
       parse!,
       unparse!,
       parseError!,
       archived!,
-      foreign!,
+      theirs!,
       ...missing,
       parse!,
     ];
@@ -67,7 +67,7 @@ describe("delete", () => {
         retryable: false,
       });
     }
-    for (const id of [archived!, foreign!, ...missing]) {
+    for (const id of [archived!, theirs!, ...missing]) {
       expect(outcomes.get(id)).toMatchObject({
         outcome: "not_found",
         retryable: false,
@@ -83,7 +83,7 @@ describe("delete", () => {
         expect(truth.get(id)?.deleted, id).toBe(true);
     }
     expect(truth.get(archived!)?.deleted).toBe(false);
-    expect(truth.get(foreign!)?.deleted).toBe(false);
+    expect(truth.get(theirs!)?.deleted).toBe(false);
 
     // Only the IDs listed before reach delete_videos, bracketed by two batch look-ups.
     const calls = await kit.calls();
@@ -104,8 +104,8 @@ describe("delete", () => {
   });
 
   it("acts in the configured unique_id namespace only (§2)", async () => {
-    const [archived] = await kit.pick((v) => v.owner === "archive");
-    const [parse] = await kit.pick(own("PARSE"));
+    const [archived] = await kit.pickIds(1, (v) => v.owner === "archive");
+    const [parse] = await kit.pickIds(1, owned("PARSE"));
 
     const outcomes = await kit
       .adapter({ uniqueId: "archive" })
@@ -120,12 +120,12 @@ describe("delete", () => {
   });
 
   it("makes no delete call when nothing was listed, and a repeat is not_found", async () => {
-    const [parse] = await kit.pick(own("PARSE"));
+    const [parse] = await kit.pickIds(1, owned("PARSE"));
     const adapter = kit.adapter();
     expect((await adapter.delete([parse!])).get(parse!)?.outcome).toBe(
       "deleted",
     );
-    await kit.sandbox.control("DELETE", "calls");
+    await kit.mark();
 
     const again = await adapter.delete([parse!]);
 
@@ -139,7 +139,7 @@ describe("delete", () => {
   it("splits more than 100 IDs into delete calls of at most 100 (§3)", async () => {
     await kit.reset(400);
     const ids = [
-      ...(await kit.pick(own("PARSE"), 130)),
+      ...(await kit.pickIds(130, owned("PARSE"))),
       ...(await kit.missing(5)),
     ];
 
@@ -162,7 +162,8 @@ describe("delete", () => {
   });
 
   it("reports a PI- import that survives delete as failed, not deleted (§7)", async () => {
-    const [imported] = await kit.pick(
+    const [imported] = await kit.pickIds(
+      1,
       (v) => v.owner === "console" && v.id.startsWith("PI-"),
     );
 
@@ -186,8 +187,8 @@ describe("delete", () => {
 
   it("reports an UNPARSE video the provider kept as processing (§8 step 3)", async () => {
     await kit.limits({ unparseDeletable: false });
-    const [unparse] = await kit.pick(own("UNPARSE"));
-    const [parse] = await kit.pick(own("PARSE"));
+    const [unparse] = await kit.pickIds(1, owned("UNPARSE"));
+    const [parse] = await kit.pickIds(1, owned("PARSE"));
 
     const outcomes = await kit.adapter().delete([unparse!, parse!]);
 
@@ -204,7 +205,7 @@ describe("delete", () => {
 
   it("accepts data {} as well as null in the delete answer (§3)", async () => {
     await kit.limits({ deleteData: "object" });
-    const [parse] = await kit.pick(own("PARSE"));
+    const [parse] = await kit.pickIds(1, owned("PARSE"));
 
     const outcomes = await kit.adapter().delete([parse!]);
 
@@ -216,7 +217,7 @@ describe("delete", () => {
   });
 
   it("answers malformed IDs without sending them", async () => {
-    const [parse] = await kit.pick(own("PARSE"));
+    const [parse] = await kit.pickIds(1, owned("PARSE"));
 
     const outcomes = await kit.adapter().delete(["VI_abc123", parse!]);
 

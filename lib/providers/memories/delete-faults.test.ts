@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { own, setupMemoriesKit } from "./testing";
+import { owned, setupSandbox } from "./testing";
 import {
   startFaultProxy,
   type FaultProxy,
@@ -10,11 +10,11 @@ import {
 // the delete is accepted but the look-up afterwards fails (docs/providers/memories.md §3, §8).
 // A proxy in front of the sandbox fails one endpoint at a time; everything else is the sandbox.
 
-const kit = setupMemoriesKit();
+const kit = setupSandbox();
 let proxy: FaultProxy;
 
 beforeAll(async () => {
-  proxy = await startFaultProxy(kit.sandbox.url);
+  proxy = await startFaultProxy(kit.url);
 });
 afterAll(async () => {
   await proxy?.stop();
@@ -38,7 +38,7 @@ const viaProxy = (timeoutMs = 5_000) =>
 
 /** A deletable video and a missing ID. */
 async function batch() {
-  const [parse] = await kit.pick(own("PARSE"));
+  const [parse] = await kit.pickIds(1, owned("PARSE"));
   const [missing] = await kit.missing(1);
   return { parse: parse!, missing: missing! };
 }
@@ -203,7 +203,7 @@ describe("delete_videos answers 0409 (§3 [doc inconsistency])", () => {
   for (const redeleteCode of ["0000", "0409"] as const) {
     it(`a video deleted by someone else after our look-up still ends deleted (sandbox redeleteCode ${redeleteCode})`, async () => {
       await kit.limits({ redeleteCode });
-      const [shared, mine] = await kit.pick(own("PARSE"), 2);
+      const [shared, mine] = await kit.pickIds(2, owned("PARSE"));
       const competitor = kit.adapter();
       proxy.rule = (call) =>
         isDelete(call)

@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { own, setupMemoriesKit } from "./testing";
+import { foreign, owned, setupSandbox } from "./testing";
 import { startFaultProxy } from "../../testing/endpoint-fault-proxy";
 
 // lookup, list and healthCheck of the memories.ai adapter (v1 paths) against the sandbox
 // (docs/providers/memories.md §4, §7).
 
-const kit = setupMemoriesKit();
+const kit = setupSandbox();
 
 describe("lookup", () => {
   it("reports existence, status and name; absence for other namespaces and accounts", async () => {
-    const [parse] = await kit.pick(own("PARSE"));
-    const [unparse] = await kit.pick(own("UNPARSE"));
-    const [parseError] = await kit.pick(own("PARSE_ERROR"));
-    const [imported] = await kit.pick((v) => v.id.startsWith("PI-"));
-    const [archived] = await kit.pick((v) => v.owner === "archive");
-    const [foreign] = await kit.pick((v) => v.owner === "other");
+    const [parse] = await kit.pickIds(1, owned("PARSE"));
+    const [unparse] = await kit.pickIds(1, owned("UNPARSE"));
+    const [parseError] = await kit.pickIds(1, owned("PARSE_ERROR"));
+    const [imported] = await kit.pickIds(1, (v) => v.id.startsWith("PI-"));
+    const [archived] = await kit.pickIds(1, (v) => v.owner === "archive");
+    const [theirs] = await kit.pickIds(1, foreign);
     const [missing] = await kit.missing(1);
     const truth = await kit.truth();
 
@@ -26,7 +26,7 @@ describe("lookup", () => {
         parseError!,
         imported!,
         archived!,
-        foreign!,
+        theirs!,
         missing!,
         "bad",
       ]);
@@ -49,7 +49,7 @@ describe("lookup", () => {
       status: "PARSE",
     });
     expect(found.get(imported!)?.message).toContain("PI-");
-    for (const id of [archived!, foreign!, missing!])
+    for (const id of [archived!, theirs!, missing!])
       expect(found.get(id)?.state, id).toBe("not_found");
     expect(found.get("bad")).toMatchObject({
       state: "failed",
@@ -61,7 +61,7 @@ describe("lookup", () => {
 
   it("passes the FAILED spelling through (§7 [doc inconsistency])", async () => {
     await kit.limits({ failedStatus: "FAILED" });
-    const [failed] = await kit.pick(own("FAILED"));
+    const [failed] = await kit.pickIds(1, owned("FAILED"));
 
     const found = await kit.adapter().lookup([failed!]);
 
@@ -74,9 +74,9 @@ describe("lookup", () => {
 
 describe("lookup fallbacks", () => {
   it("asks per ID when a batch look-up answers 0001 video not found (§5)", async () => {
-    const [parse] = await kit.pick(own("PARSE"));
+    const [parse] = await kit.pickIds(1, owned("PARSE"));
     const [missing] = await kit.missing(1);
-    const proxy = await startFaultProxy(kit.sandbox.url);
+    const proxy = await startFaultProxy(kit.url);
     const notFound = JSON.stringify({
       code: "0001",
       msg: "video not found",

@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, beforeEach } from "vitest";
+// Test-only: the sandbox and the memories.ai adapter built against it, shared by the memories/
+// *.test.ts files. Never imported by production code.
 import {
-  startSandboxProcess,
-  type SandboxProcess,
-  NO_FAULTS,
-} from "@/lib/testing/sandbox-process";
+  setupProviderSandbox,
+  type FaultReadings,
+  type SandboxKitOptions,
+} from "@/lib/testing/provider-sandbox";
+import type { SandboxVideo } from "@/lib/testing/sandbox-control";
 import { createMemoriesAdapter, type MemoriesAdapterConfig } from "./adapter";
 
-// Test-only: the sandbox process plus the few control calls the memories adapter tests share.
-// Never imported by production code.
-
-export interface SandboxVideo {
-  id: string;
-  status: string;
-  owner: string;
-  deleted: boolean;
-  name: string;
-}
-
-export interface SandboxCall {
-  seq: number;
-  at: number;
-  method: string;
-  path: string;
-  operation: string;
-  ids: string[];
-  status: number;
-  fault?: string;
+export interface SandboxCredentials {
+  apiKey: string;
+  /** Another account's key: it sees none of the console's videos. */
+  otherApiKey: string;
 }
 
 /** The sandbox's own readings (sandbox/memories/fake.ts header); each test starts from these. */
@@ -38,117 +24,65 @@ export const DEFAULT_LIMITS = {
   failedStatus: "PARSE_ERROR",
 } as const;
 
-export interface MemoriesKit {
-  sandbox: SandboxProcess;
-  credentials: { apiKey: string; otherApiKey: string };
-  baseUrl: string;
-  adapter(
-    config?: Partial<MemoriesAdapterConfig>,
-  ): ReturnType<typeof createMemoriesAdapter>;
-  videos(): Promise<SandboxVideo[]>;
-  truth(): Promise<Map<string, SandboxVideo>>;
-  /** Live videos matching `test`. */
-  pick(
-    test: (video: SandboxVideo) => boolean,
-    count?: number,
-  ): Promise<string[]>;
-  missing(count: number): Promise<string[]>;
-  calls(): Promise<SandboxCall[]>;
-  faults(patch: Partial<typeof NO_FAULTS>): Promise<void>;
-  limits(patch: Record<string, unknown>): Promise<void>;
-  /** Seed-1 world of 60 videos, no faults, default limits, empty call log. */
-  reset(count?: number): Promise<void>;
-}
-
-/** Starts one sandbox for the test file; every test starts from a fresh world (`reset()`). */
-export function setupMemoriesKit(): MemoriesKit {
-  let sandbox: SandboxProcess;
-  let credentials: MemoriesKit["credentials"];
-
-  beforeAll(async () => {
-    sandbox = await startSandboxProcess();
-    const all = await sandbox.control<
-      Record<string, { apiKey: string; otherApiKey: string }>
-    >("GET", "credentials");
-    credentials = all.memories!;
+/**
+ * Starts one sandbox for the test file (or uses `sandbox`). Every test starts from a world of 60
+ * videos (`seed`, default 1), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
+ */
+export function setupSandbox(options: SandboxKitOptions = {}) {
+  const kit = setupProviderSandbox<SandboxCredentials>({
+    provider: "memories",
+    seed: 1,
+    count: 60,
+    limits: DEFAULT_LIMITS,
+    ...options,
   });
-  afterAll(async () => {
-    await sandbox?.stop();
-  });
-  beforeEach(async () => {
-    await kit.reset();
-  });
-
-  const videos = () =>
-    sandbox.control<SandboxVideo[]>("GET", "videos?provider=memories");
-
-  const kit: MemoriesKit = {
-    get sandbox() {
-      return sandbox;
-    },
-    get credentials() {
-      return credentials;
-    },
-    get baseUrl() {
-      return `${sandbox.url}/memories`;
-    },
-    adapter: (config = {}) =>
+  return Object.assign(kit, {
+    adapter: (overrides: Partial<MemoriesAdapterConfig> = {}) =>
       createMemoriesAdapter({
         baseUrl: kit.baseUrl,
-        apiKey: credentials.apiKey,
+        apiKey: kit.credentials.apiKey,
         timeoutMs: 5_000,
-        ...config,
+        ...overrides,
       }),
-    videos,
-    truth: async () =>
-      new Map((await videos()).map((video) => [video.id, video])),
-    pick: async (test, count = 1) => {
-      const ids = (await videos())
-        .filter((video) => !video.deleted && test(video))
-        .map((video) => video.id);
-      if (ids.length < count)
-        throw new Error(
-          `sandbox has ${ids.length} such videos, ${count} wanted`,
-        );
-      return ids.slice(0, count);
-    },
-    missing: async (count) =>
-      (
-        await sandbox.control<{ ids: string[] }>(
-          "GET",
-          `missing?provider=memories&count=${count}`,
-        )
-      ).ids,
-    calls: () =>
-      sandbox.control<SandboxCall[]>("GET", "calls?provider=memories"),
-    faults: async (patch) => {
-      await sandbox.control("PUT", "faults", {
-        provider: "memories",
-        ...patch,
-      });
-    },
-    limits: async (patch) => {
-      await sandbox.control("PUT", "limits", {
-        provider: "memories",
-        ...patch,
-      });
-    },
-    reset: async (count = 60) => {
-      await kit.faults(NO_FAULTS);
-      await kit.limits(DEFAULT_LIMITS);
-      await sandbox.control("POST", "reset", {
-        provider: "memories",
-        seed: 1,
-        count,
-      });
-      await sandbox.control("DELETE", "calls");
-    },
-  };
-  return kit;
+  });
 }
 
-/** The console's own live videos in the default namespace, by status (`VI` only, not imports). */
-export const own = (status: string) => (video: SandboxVideo) =>
+/** The console's own videos in the default namespace (`VI` only, not imports), by status. */
+export const owned = (status?: string) => (video: SandboxVideo) =>
   video.owner === "console" &&
-  video.status === status &&
+  (status === undefined || video.status === status) &&
   video.id.startsWith("VI");
+/** Another account's videos (`archive` is the console's other namespace, not foreign). */
+export const foreign = (video: SandboxVideo) => video.owner === "other";
+
+/** The faults of ../adapter-faults.test.ts; memories.md §2, §6: codes in an HTTP 200 envelope. */
+export const FAULT_READINGS: FaultReadings = {
+  deletable: owned("PARSE"),
+  foreign,
+  // A delete starts with the list_videos look-up (memories.md §3), which takes the fault.
+  operations: { delete: "lookup", lookup: "lookup" },
+  perId: false,
+  throttle: {
+    status: 200,
+    code: "throttled",
+    message: "rate limit exceeded: 0429 too many requests, rate limit exceeded",
+  },
+  server_error: {
+    status: 500,
+    code: "http_500",
+    message: "HTTP 500 from memories.ai: 0500 internal server error",
+  },
+  malformed: {
+    status: 200,
+    code: "malformed",
+    message:
+      "unexpected response from memories.ai: not the {code, msg, data} envelope",
+    raw: '{"code":"0000","msg":"success","data":{"current_page":1,"total_co',
+  },
+  auth: {
+    status: 200,
+    code: "auth",
+    message:
+      "credentials rejected by memories.ai: permission denied, please check your API key (code 9009) [HTTP 200]",
+  },
+};

@@ -1,27 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { own, setupMemoriesKit } from "./testing";
+import { foreign, owned, setupSandbox } from "./testing";
 
 // The deprecated v1.1 paths (`/serve/api/video/...`, docs/providers/memories.md §1, §4): no
 // `video_nos`, no `unique_id`, every number a string. Look-ups read one page of the library when
 // it fits, and fall back to one exact `video_no` query per ID when it does not.
 
-const kit = setupMemoriesKit();
+const kit = setupSandbox();
 
 const v11 = () => kit.adapter({ apiVersion: "v1.1" });
 
 describe("v1.1 on a small library (one page holds it all)", () => {
   it("deletes through the v1.1 paths with the same per-ID outcomes", async () => {
-    const [parse] = await kit.pick(own("PARSE"));
-    const [unparse] = await kit.pick(own("UNPARSE"));
-    const [archived] = await kit.pick((v) => v.owner === "archive");
-    const [foreign] = await kit.pick((v) => v.owner === "other");
+    const [parse] = await kit.pickIds(1, owned("PARSE"));
+    const [unparse] = await kit.pickIds(1, owned("UNPARSE"));
+    const [archived] = await kit.pickIds(1, (v) => v.owner === "archive");
+    const [theirs] = await kit.pickIds(1, foreign);
     const [missing] = await kit.missing(1);
 
     const outcomes = await v11().delete([
       parse!,
       unparse!,
       archived!,
-      foreign!,
+      theirs!,
       missing!,
     ]);
 
@@ -31,13 +31,13 @@ describe("v1.1 on a small library (one page holds it all)", () => {
     });
     expect(outcomes.get(unparse!)).toMatchObject({ outcome: "deleted" });
     // v1.1 has no unique_id: it only ever sees the default namespace.
-    for (const id of [archived!, foreign!, missing!])
+    for (const id of [archived!, theirs!, missing!])
       expect(outcomes.get(id)?.outcome, id).toBe("not_found");
     const truth = await kit.truth();
     expect(truth.get(parse!)?.deleted).toBe(true);
     expect(truth.get(unparse!)?.deleted).toBe(true);
     expect(truth.get(archived!)?.deleted).toBe(false);
-    expect(truth.get(foreign!)?.deleted).toBe(false);
+    expect(truth.get(theirs!)?.deleted).toBe(false);
 
     const calls = await kit.calls();
     expect(calls.map((c) => `${c.operation} ${c.path}`)).toEqual([
@@ -49,9 +49,9 @@ describe("v1.1 on a small library (one page holds it all)", () => {
   });
 
   it("looks up from the stringified page and reports statuses", async () => {
-    const [parse] = await kit.pick(own("PARSE"));
-    const [unparse] = await kit.pick(own("UNPARSE"));
-    const [imported] = await kit.pick((v) => v.id.startsWith("PI-"));
+    const [parse] = await kit.pickIds(1, owned("PARSE"));
+    const [unparse] = await kit.pickIds(1, owned("UNPARSE"));
+    const [imported] = await kit.pickIds(1, (v) => v.id.startsWith("PI-"));
     const [missing] = await kit.missing(1);
 
     const found = await v11().lookup([parse!, unparse!, imported!, missing!]);
@@ -110,9 +110,9 @@ describe("v1.1 on a library larger than one page", () => {
     ).length;
     expect(consoleCount).toBeGreaterThan(100);
     // The oldest videos are on the last pages (the sandbox lists newest first).
-    const [oldParse] = await kit.pick(own("PARSE"));
-    const [oldError] = await kit.pick(own("PARSE_ERROR"));
-    const [archived] = await kit.pick((v) => v.owner === "archive");
+    const [oldParse] = await kit.pickIds(1, owned("PARSE"));
+    const [oldError] = await kit.pickIds(1, owned("PARSE_ERROR"));
+    const [archived] = await kit.pickIds(1, (v) => v.owner === "archive");
     const [missing] = await kit.missing(1);
     const ids = [oldParse!, oldError!, archived!, missing!];
 
@@ -138,7 +138,7 @@ describe("v1.1 on a library larger than one page", () => {
 
   it("sends at most 20 IDs per delete call (one look-up per ID costs 0.2 s each)", async () => {
     await kit.reset(260);
-    const ids = await kit.pick(own("PARSE"), 25);
+    const ids = await kit.pickIds(25, owned("PARSE"));
 
     const outcomes = await v11().delete(ids);
 

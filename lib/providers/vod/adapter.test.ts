@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { VOD_ID_PATTERN, VOD_STATUSES } from "./adapter";
-import { liveIds, setupVodSandbox } from "./testing";
+import { foreign, owned, setupSandbox } from "./testing";
 
 // Contract tests against the sandbox's VOD fake: DeleteVideo per-ID outcomes (vod.md §4, §12),
 // and the adapter's shape. Look-ups: lookup.test.ts; errors: errors.test.ts and
 // faults.test.ts; lists: list.test.ts; ReferenceIds: references.test.ts.
 
-const vod = setupVodSandbox();
+const vod = setupSandbox();
 
 describe("adapter shape", () => {
   it("declares the documented limits, ID format and statuses", () => {
@@ -29,7 +29,7 @@ describe("adapter shape", () => {
 
 describe("delete (DeleteVideo)", () => {
   it("deletes this account's videos and the sandbox agrees", async () => {
-    const ids = (await liveIds(vod, "console")).slice(0, 5);
+    const ids = await vod.pickIds(5, owned());
     const outcomes = await vod.adapter().delete(ids);
     expect([...outcomes.keys()]).toEqual(ids);
     for (const id of ids)
@@ -44,10 +44,10 @@ describe("delete (DeleteVideo)", () => {
   for (const omitEmptyLists of [true, false]) {
     it(`maps ForbiddenVideoIds, NonExistVideoIds and the rest (omitEmptyLists: ${omitEmptyLists})`, async () => {
       await vod.limits({ omitEmptyLists });
-      const [own1, own2] = await liveIds(vod, "console");
-      const [foreign] = await liveIds(vod, "other");
+      const [own1, own2] = await vod.pickIds(2, owned());
+      const [theirs] = await vod.pickIds(1, foreign);
       const [missing] = await vod.missing(1);
-      const ids = [own1!, foreign!, missing!, own2!];
+      const ids = [own1!, theirs!, missing!, own2!];
       const outcomes = await vod.adapter().delete(ids);
       expect(outcomes.size).toBe(4);
       expect(outcomes.get(own1!)).toEqual({
@@ -58,14 +58,12 @@ describe("delete (DeleteVideo)", () => {
         outcome: "deleted",
         retryable: false,
       });
-      expect(outcomes.get(foreign!)).toMatchObject({
+      expect(outcomes.get(theirs!)).toMatchObject({
         outcome: "forbidden",
         code: "ForbiddenVideoIds",
         retryable: false,
       });
-      expect(outcomes.get(foreign!)?.message).toMatch(
-        /RequestId [0-9A-F-]{36}/,
-      );
+      expect(outcomes.get(theirs!)?.message).toMatch(/RequestId [0-9A-F-]{36}/);
       expect(outcomes.get(missing!)).toMatchObject({
         outcome: "not_found",
         code: "NonExistVideoIds",
@@ -74,14 +72,14 @@ describe("delete (DeleteVideo)", () => {
       const state = new Map((await vod.videos()).map((v) => [v.id, v]));
       expect(state.get(own1!)?.deleted).toBe(true);
       expect(state.get(own2!)?.deleted).toBe(true);
-      expect(state.get(foreign!)?.deleted).toBe(false);
+      expect(state.get(theirs!)?.deleted).toBe(false);
       expect(state.has(missing!)).toBe(false);
     });
   }
 
   it("reports every ID not_found when all are missing (HTTP 404 InvalidVideo.NotFound)", async () => {
     const ids = await vod.missing(3);
-    const since = await vod.lastSeq();
+    await vod.mark();
     const outcomes = await vod.adapter().delete(ids);
     for (const id of ids) {
       expect(outcomes.get(id)).toEqual({
@@ -91,14 +89,14 @@ describe("delete (DeleteVideo)", () => {
         retryable: false,
       });
     }
-    const calls = await vod.calls(since);
+    const calls = await vod.calls();
     expect(calls.map((c) => [c.operation, c.status])).toEqual([
       ["DeleteVideo", 404],
     ]);
   });
 
   it("reports a second delete of the same videos as not_found (idempotent retry)", async () => {
-    const ids = (await liveIds(vod, "console")).slice(0, 2);
+    const ids = await vod.pickIds(2, owned());
     const adapter = vod.adapter();
     await adapter.delete(ids);
     const again = await adapter.delete(ids);
@@ -106,23 +104,23 @@ describe("delete (DeleteVideo)", () => {
   });
 
   it("keeps a batch of forbidden + missing IDs a per-ID answer", async () => {
-    const [foreign] = await liveIds(vod, "other");
+    const [theirs] = await vod.pickIds(1, foreign);
     const [missing] = await vod.missing(1);
-    const outcomes = await vod.adapter().delete([foreign!, missing!]);
-    expect(outcomes.get(foreign!)?.outcome).toBe("forbidden");
+    const outcomes = await vod.adapter().delete([theirs!, missing!]);
+    expect(outcomes.get(theirs!)?.outcome).toBe("forbidden");
     expect(outcomes.get(missing!)?.outcome).toBe("not_found");
   });
 
   for (const idCapMode of ["combined", "per_list"] as const) {
     it(`splits more than 20 IDs into calls of at most 20 (idCapMode: ${idCapMode})`, async () => {
       await vod.limits({ idCapMode });
-      const ids = (await liveIds(vod, "console")).slice(0, 25);
+      const ids = await vod.pickIds(25, owned());
       expect(ids).toHaveLength(25);
-      const since = await vod.lastSeq();
+      await vod.mark();
       const outcomes = await vod.adapter().delete(ids);
       expect(outcomes.size).toBe(25);
       for (const id of ids) expect(outcomes.get(id)?.outcome).toBe("deleted");
-      const calls = (await vod.calls(since)).filter(
+      const calls = (await vod.calls()).filter(
         (c) => c.operation === "DeleteVideo",
       );
       expect(calls.map((c) => [c.ids.length, c.status])).toEqual([
@@ -137,9 +135,9 @@ describe("delete (DeleteVideo)", () => {
   }
 
   it("answers once per distinct ID and never sends a malformed one", async () => {
-    const [own] = await liveIds(vod, "console");
+    const [own] = await vod.pickIds(1, owned());
     const bad = "NOT-A-VIDEO-ID";
-    const since = await vod.lastSeq();
+    await vod.mark();
     const outcomes = await vod.adapter().delete([own!, own!, bad]);
     expect(outcomes.size).toBe(2);
     expect(outcomes.get(own!)?.outcome).toBe("deleted");
@@ -148,7 +146,7 @@ describe("delete (DeleteVideo)", () => {
       code: "invalid_id",
       retryable: false,
     });
-    const calls = await vod.calls(since);
+    const calls = await vod.calls();
     expect(calls).toHaveLength(1);
     expect(calls[0]?.ids).toEqual([own]);
   });

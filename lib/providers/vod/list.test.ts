@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { VideoSummary } from "../types";
 import { matchExpression } from "./list";
-import { liveIds, setupVodSandbox } from "./testing";
+import { owned, setupSandbox } from "./testing";
 
 // Contract tests: list through SearchMedia with ScrollToken (vod.md §5.4), against the sandbox's
 // VOD fake.
 
-const vod = setupVodSandbox();
+const vod = setupSandbox();
 
 async function listAll(
   filter: { status?: string; name?: string } = {},
@@ -78,7 +78,7 @@ describe("list (SearchMedia)", () => {
     const adapter = vod.adapter();
     const first = await adapter.list!({ pageSize: 10 });
     expect(first.items).toHaveLength(10);
-    const own = new Set(await liveIds(vod, "console"));
+    const own = new Set((await vod.live(owned())).map((v) => v.id));
     await adapter.delete(
       first.items.map((i) => i.id).filter((id) => own.has(id)),
     );
@@ -94,7 +94,7 @@ describe("list (SearchMedia)", () => {
 
   it("hides another account's videos when the sandbox reads them as invisible", async () => {
     await vod.limits({ foreignVisible: false });
-    const own = await liveIds(vod, "console");
+    const own = (await vod.live(owned())).map((v) => v.id);
     const { items } = await listAll({}, 20);
     expect(items.map((i) => i.id).sort()).toEqual([...own].sort());
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { VOD_STATUSES } from "./adapter";
-import { liveIds, setupVodSandbox } from "./testing";
+import { foreign, owned, setupSandbox } from "./testing";
 // Contract tests: GetVideoInfos look-ups (vod.md §5.1) and the health check against the sandbox's
 // VOD fake.
 
-const vod = setupVodSandbox();
+const vod = setupSandbox();
 
 describe("lookup (GetVideoInfos)", () => {
   it("reports status and title of existing videos and not_found for missing ones", async () => {
@@ -44,13 +44,10 @@ describe("lookup (GetVideoInfos)", () => {
 
   it("splits 25 IDs into two calls", async () => {
     const ids = (await vod.videos()).slice(0, 25).map((v) => v.id);
-    const since = await vod.lastSeq();
+    await vod.mark();
     const results = await vod.adapter().lookup(ids);
     expect([...results.values()].every((r) => r.state === "exists")).toBe(true);
-    const sizes = (await vod.calls(since)).map((c) => [
-      c.operation,
-      c.ids.length,
-    ]);
+    const sizes = (await vod.calls()).map((c) => [c.operation, c.ids.length]);
     expect(sizes).toEqual([
       ["GetVideoInfos", 20],
       ["GetVideoInfos", 5],
@@ -60,31 +57,31 @@ describe("lookup (GetVideoInfos)", () => {
   for (const foreignVisible of [true, false]) {
     it(`handles another account's video (foreignVisible: ${foreignVisible})`, async () => {
       await vod.limits({ foreignVisible });
-      const [foreign] = await liveIds(vod, "other");
-      const [own] = await liveIds(vod, "console");
+      const [theirs] = await vod.pickIds(1, foreign);
+      const [own] = await vod.pickIds(1, owned());
       const adapter = vod.adapter();
-      const found = await adapter.lookup([foreign!, own!]);
-      expect(found.get(foreign!)?.state).toBe(
+      const found = await adapter.lookup([theirs!, own!]);
+      expect(found.get(theirs!)?.state).toBe(
         foreignVisible ? "exists" : "not_found",
       );
       expect(found.get(own!)?.state).toBe("exists");
       // Either way the delete itself tells the truth, and the video stays.
-      const outcome = (await adapter.delete([foreign!])).get(foreign!);
+      const outcome = (await adapter.delete([theirs!])).get(theirs!);
       expect(outcome).toMatchObject({ outcome: "forbidden", retryable: false });
-      const state = (await vod.videos()).find((v) => v.id === foreign);
+      const state = (await vod.videos()).find((v) => v.id === theirs);
       expect(state?.deleted).toBe(false);
     });
   }
 
   it("never sends a malformed ID", async () => {
-    const since = await vod.lastSeq();
+    await vod.mark();
     const results = await vod.adapter().lookup(["xyz"]);
     expect(results.get("xyz")).toMatchObject({
       state: "failed",
       code: "invalid_id",
       retryable: false,
     });
-    expect(await vod.calls(since)).toEqual([]);
+    expect(await vod.calls()).toEqual([]);
   });
 });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { callVod } from "./rpc";
-import { setupVodSandbox } from "./testing";
+import { setupSandbox } from "./testing";
 import { getVideoInfosResponseSchema, parseBody } from "./wire";
 
 // Contract tests: deleting and looking up by ReferenceIds (vod.md §4, §5.1, docs/design.md §4) against the
 // sandbox's VOD fake, which reports a refused ReferenceId by its VideoId in ForbiddenVideoIds.
 
-const vod = setupVodSandbox();
+const vod = setupSandbox();
 
 /** ReferenceId → the video it names, read through GetVideoInfos (the sandbox's /videos lacks it). */
 async function references(): Promise<
@@ -109,7 +109,7 @@ describe("ReferenceIds", () => {
   it("looks up by ReferenceId and never sends a malformed one", async () => {
     const [ref, video] = [...(await references())][0]!;
     const truth = (await vod.videos()).find((v) => v.id === video.videoId)!;
-    const since = await vod.lastSeq();
+    await vod.mark();
     const results = await vod
       .adapter()
       .lookupByReferenceIds([ref, "nope-3", "a,b"]);
@@ -126,6 +126,6 @@ describe("ReferenceIds", () => {
       state: "failed",
       code: "invalid_id",
     });
-    expect(await vod.calls(since)).toHaveLength(1);
+    expect(await vod.calls()).toHaveLength(1);
   });
 });

@@ -1,9 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+// Test-only: the sandbox's VOD fake as seen by the vod/*.test.ts contract tests, and the adapter
+// and RPC client built against it. Never imported by production code.
+import { expect } from "vitest";
 import {
-  startSandboxProcess,
-  type SandboxProcess,
-  NO_FAULTS,
-} from "@/lib/testing/sandbox-process";
+  setupProviderSandbox,
+  type FaultReadings,
+  type SandboxKitOptions,
+} from "@/lib/testing/provider-sandbox";
+import type { SandboxVideo } from "@/lib/testing/sandbox-control";
 import {
   createVodAdapter,
   type VodAdapter,
@@ -11,26 +14,12 @@ import {
 } from "./adapter";
 import type { VodClient } from "./rpc";
 
-// Test-only: the sandbox's VOD fake as seen by the vod*.test.ts contract tests. Never imported by
-// production code.
-
-export interface SandboxVideo {
-  id: string;
-  status: string;
-  owner: string;
-  deleted: boolean;
-  name: string;
+export interface SandboxCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
 }
 
-export interface CallEntry {
-  seq: number;
-  operation: string;
-  ids: string[];
-  status: number;
-  fault?: string;
-}
-
-/** The switches of sandbox/vod/limits.ts as the sandbox starts (our tests restore them). */
+/** The switches of sandbox/vod/limits.ts as the sandbox starts; each test starts from these. */
 export const DEFAULT_LIMITS = {
   deleteVideoQps: 30,
   getVideoInfosQps: 100,
@@ -41,123 +30,73 @@ export const DEFAULT_LIMITS = {
   foreignVisible: true,
 } as const;
 
-export interface VodSandbox {
-  sandbox: SandboxProcess;
-  endpoint: string;
-  credentials: { accessKeyId: string; accessKeySecret: string };
-  adapter(overrides?: Partial<VodAdapterConfig>): VodAdapter;
-  client(overrides?: Partial<VodClient>): VodClient;
-  videos(): Promise<SandboxVideo[]>;
-  missing(count: number): Promise<string[]>;
-  calls(since?: number): Promise<CallEntry[]>;
-  lastSeq(): Promise<number>;
-  limits(patch: Record<string, unknown>): Promise<void>;
-  faults(patch: Record<string, unknown>): Promise<void>;
-  /** Fresh world of `count` videos, no faults, default switches. */
-  reset(count?: number): Promise<void>;
-}
-
 /**
- * Starts one sandbox for the test file; every test starts from a fresh world (`reset()`) and the
- * world is reset again after it.
+ * Starts one sandbox for the test file (or uses `sandbox`). Every test starts from a world of 60
+ * videos (`seed`, default 7), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
  */
-export function setupVodSandbox(): VodSandbox {
-  let sandbox: SandboxProcess;
-  let credentials: VodSandbox["credentials"];
-
-  beforeAll(async () => {
-    sandbox = await startSandboxProcess();
-    const all = await sandbox.control<Record<string, unknown>>(
-      "GET",
-      "credentials",
-    );
-    credentials = all.vod as VodSandbox["credentials"];
+export function setupSandbox(options: SandboxKitOptions = {}) {
+  const kit = setupProviderSandbox<SandboxCredentials>({
+    provider: "vod",
+    seed: 7,
+    count: 60,
+    limits: DEFAULT_LIMITS,
+    ...options,
   });
-  afterAll(async () => {
-    await sandbox.stop();
-  });
-  beforeEach(async () => {
-    await vod.reset();
-  });
-  afterEach(async () => {
-    await vod.reset();
-  });
-
-  const calls = (since = 0) =>
-    sandbox.control<CallEntry[]>("GET", `calls?provider=vod&since=${since}`);
-  const vod: VodSandbox = {
-    get sandbox() {
-      return sandbox;
-    },
-    get endpoint() {
-      return `${sandbox.url}/vod`;
-    },
-    get credentials() {
-      return credentials;
-    },
-    adapter: (overrides = {}) =>
+  return Object.assign(kit, {
+    adapter: (overrides: Partial<VodAdapterConfig> = {}): VodAdapter =>
       createVodAdapter({
-        ...credentials,
+        ...kit.credentials,
         region: "cn-shanghai",
-        endpoint: vod.endpoint,
+        endpoint: kit.baseUrl,
         ...overrides,
       }),
-    client: (overrides = {}) => ({
-      url: `${vod.endpoint}/`,
-      credentials,
+    /** For calling one RPC action directly (callVod). */
+    client: (overrides: Partial<VodClient> = {}): VodClient => ({
+      url: `${kit.baseUrl}/`,
+      credentials: kit.credentials,
       timeoutMs: 5000,
       ...overrides,
     }),
-    videos: () => sandbox.control<SandboxVideo[]>("GET", "videos?provider=vod"),
-    missing: async (count) =>
-      (
-        await sandbox.control<{ ids: string[] }>(
-          "GET",
-          `missing?provider=vod&count=${count}`,
-        )
-      ).ids,
-    calls,
-    lastSeq: async () => (await calls()).at(-1)?.seq ?? 0,
-    limits: async (patch) => {
-      await sandbox.control("PUT", "limits", { provider: "vod", ...patch });
-    },
-    faults: async (patch) => {
-      await sandbox.control("PUT", "faults", { provider: "vod", ...patch });
-    },
-    reset: async (count = 60) => {
-      await sandbox.control("PUT", "faults", {
-        provider: "vod",
-        ...NO_FAULTS,
-      });
-      await sandbox.control("PUT", "limits", {
-        provider: "vod",
-        ...DEFAULT_LIMITS,
-      });
-      await sandbox.control("POST", "reset", {
-        provider: "vod",
-        seed: 7,
-        count,
-      });
-    },
-  };
-  return vod;
+  });
 }
 
-/** Live videos of this account (`self`) and of another one (`other`), by the sandbox's truth. */
-export async function liveIds(
-  vod: VodSandbox,
-  owner: "console" | "other",
-): Promise<string[]> {
-  return (await vod.videos())
-    .filter((v) => v.owner === owner && !v.deleted)
-    .map((v) => v.id);
-}
+/** The console's own videos (the sandbox's `console` account), optionally of one vod.md §7 status. */
+export const owned = (status?: string) => (video: SandboxVideo) =>
+  video.owner === "console" &&
+  (status === undefined || video.status === status);
+/** Another account's videos: DeleteVideo answers them in ForbiddenVideoIds. */
+export const foreign = (video: SandboxVideo) => video.owner === "other";
 
-/** Fails the test unless every one of `ids` is still undeleted in the sandbox's true state. */
-export async function expectUntouched(
-  vod: VodSandbox,
-  ids: string[],
-): Promise<void> {
-  const state = new Map((await vod.videos()).map((v) => [v.id, v]));
-  for (const id of ids) expect(state.get(id)?.deleted).toBe(false);
-}
+/** The faults of ../adapter-faults.test.ts; vod.md §6: Throttling.User is an HTTP 400. */
+export const FAULT_READINGS: FaultReadings = {
+  deletable: owned("Normal"),
+  foreign,
+  operations: { delete: "DeleteVideo", lookup: "GetVideoInfos" },
+  perId: false,
+  throttle: {
+    status: 400,
+    code: "throttled",
+    message: "Throttling.User: Request was denied due to user flow control.",
+  },
+  server_error: {
+    status: 500,
+    code: "InternalError",
+    message:
+      "The request processing has failed due to some unknown error, exception or failure.",
+  },
+  malformed: {
+    status: 200,
+    code: "malformed",
+    message: "ApsaraVideo VOD sent an unexpected HTTP 200 body",
+    raw: expect.stringMatching(
+      /^\{"RequestId":"[0-9A-F-]+","NonExistVideoIds":\["$/,
+    ),
+  },
+  // An unknown AccessKeyId is a 404 that is not InvalidVideo.NotFound.
+  auth: {
+    status: 404,
+    code: "auth",
+    message:
+      "credentials rejected by ApsaraVideo VOD: InvalidAccessKeyId.NotFound: Specified access key is not found.",
+  },
+};
