@@ -21,6 +21,16 @@ export async function signIn(
   path = "/runs/new",
 ): Promise<void> {
   const { email, password } = account(role);
+  await signInAs(page, email, password, path);
+}
+
+/** Signs in through the form as any user (`signIn` knows only the demo accounts). */
+export async function signInAs(
+  page: Page,
+  email: string,
+  password: string,
+  path = "/runs/new",
+): Promise<void> {
   await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);

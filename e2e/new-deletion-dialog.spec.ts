@@ -1,18 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { waitForRunEnd } from "./fixtures";
 import {
-  SANDBOX,
   BASE_URL,
-  deletableVideos,
-  missingIds,
-  runRows,
   byId,
-  idsBox,
-  expectParsed,
-  previewExpecting,
-  confirmDialog,
   chooseProvider,
+  confirmDialog,
+  deletableVideos,
+  expectParsed,
+  finalRows,
+  idsBox,
+  missingIds,
   newOperator,
+  previewExpecting,
+  SANDBOX,
 } from "./new-deletion";
 
 // The typed confirmation dialog, including a start request the server refuses.
@@ -154,8 +153,7 @@ test("the confirmation dialog: summary, exact phrase, Escape and Cancel start no
     await confirm.click();
     await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
     const runId = page.url().split("/").pop()!;
-    await waitForRunEnd(page.request, runId);
-    expect(await runRows(page.request, runId)).toEqual({
+    expect(await finalRows(page.request, runId)).toEqual({
       ...byId(fresh, "deleted"),
       [missing!]: "not_found",
     });

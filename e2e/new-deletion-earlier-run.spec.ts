@@ -1,17 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { signIn, waitForRunEnd } from "./fixtures";
+import { signIn } from "./fixtures";
 import {
   BASE_URL,
-  truth,
-  deletableVideos,
-  missingIds,
-  runRows,
-  byId,
   boxIds,
-  expectParsed,
-  previewExpecting,
-  confirmRun,
+  byId,
   chooseProvider,
+  confirmedRows,
+  deletableVideos,
+  expectParsed,
+  finalRows,
+  missingIds,
+  previewExpecting,
+  truth,
 } from "./new-deletion";
 
 // Rows of an earlier run: the picker on /runs/new and the run page's deep link.
@@ -36,8 +36,7 @@ test("rows of an earlier run: picked on /runs/new by run and outcome, and throug
   });
   expect(started.status(), await started.text()).toBe(201);
   const { id: earlierRun } = await started.json();
-  await waitForRunEnd(page.request, earlierRun);
-  expect(await runRows(page.request, earlierRun)).toEqual({
+  expect(await finalRows(page.request, earlierRun)).toEqual({
     ...byId(fresh, "deleted"),
     ...byId(missing, "not_found"),
     [foreign]: "forbidden",
@@ -61,11 +60,7 @@ test("rows of an earlier run: picked on /runs/new by run and outcome, and throug
     await expect.poll(() => boxIds(page)).toEqual([...missing].sort());
     await expectParsed(page, 2, 0, 0);
     await previewExpecting(page, { "Already gone": 2 });
-    const runId = await confirmRun(page, 2);
-    await waitForRunEnd(page.request, runId);
-    expect(await runRows(page.request, runId)).toEqual(
-      byId(missing, "not_found"),
-    );
+    expect(await confirmedRows(page, 2)).toEqual(byId(missing, "not_found"));
   });
 
   await test.step("the run page's 'Start a new run from these rows' carries run, provider and outcome", async () => {
@@ -96,9 +91,7 @@ test("rows of an earlier run: picked on /runs/new by run and outcome, and throug
     await expectParsed(page, 1, 0, 0);
     // VOD's look-up cannot see ownership; only the delete is refused (see the library test).
     await previewExpecting(page, { "Will be deleted": 1 });
-    const runId = await confirmRun(page, 1);
-    await waitForRunEnd(page.request, runId);
-    expect(await runRows(page.request, runId)).toEqual({
+    expect(await confirmedRows(page, 1)).toEqual({
       [foreign]: "forbidden",
     });
     const after = (await truth(request, "vod")).find((v) => v.id === foreign);

@@ -1,16 +1,15 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { signIn, waitForRunEnd } from "./fixtures";
+import { signIn } from "./fixtures";
 import {
-  type SandboxVideo,
-  truth,
-  seedVideos,
-  runRows,
-  byId,
   boxIds,
+  byId,
+  chooseProvider,
+  confirmedRows,
   expectParsed,
   previewExpecting,
-  confirmRun,
-  chooseProvider,
+  seedVideos,
+  truth,
+  type SandboxVideo,
 } from "./new-deletion";
 
 // Selecting from the provider's library on /runs/new: filters, paging, multi-select and "select all N matching".
@@ -223,9 +222,7 @@ test("ApsaraVideo VOD library: filter by status and name, pick rows, select all 
   // answers ForbiddenVideoIds), so the preview expects every one of them to be deleted.
   await previewExpecting(page, { "Will be deleted": chosen.length });
 
-  const runId = await confirmRun(page, expected.size);
-  await waitForRunEnd(page.request, runId);
-  const rows = await runRows(page.request, runId);
+  const rows = await confirmedRows(page, expected.size);
   expect(Object.keys(rows).sort()).toEqual([...expected].sort());
   const after = new Map((await truth(request, "vod")).map((v) => [v.id, v]));
   for (const video of chosen) {
@@ -280,9 +277,7 @@ test("memories.ai library: rows picked under two name filters (with a status) ar
   await expect.poll(() => boxIds(page)).toEqual(picked.map((v) => v.id).sort());
   await expectParsed(page, 2, 0, 0);
   await previewExpecting(page, { "Will be deleted": 2 });
-  const runId = await confirmRun(page, 2);
-  await waitForRunEnd(page.request, runId);
-  expect(await runRows(page.request, runId)).toEqual(
+  expect(await confirmedRows(page, 2)).toEqual(
     byId(
       picked.map((v) => v.id),
       "deleted",

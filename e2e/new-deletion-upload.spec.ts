@@ -1,15 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { signIn, waitForRunEnd } from "./fixtures";
+import { signIn } from "./fixtures";
 import {
-  truth,
-  deletableVideos,
-  missingIds,
-  runRows,
-  idsBox,
-  expectParsed,
-  previewExpecting,
-  confirmRun,
   chooseProvider,
+  confirmedRows,
+  deletableVideos,
+  expectParsed,
+  idsBox,
+  missingIds,
+  previewExpecting,
+  truth,
 } from "./new-deletion";
 
 // A .txt or .csv upload (with the ID column chosen) fills the list on /runs/new.
@@ -89,9 +88,7 @@ test("upload: a .txt fills the list, a .csv's ID column is guessed and can be sw
   await expectParsed(page, 3, 1, 1);
   await previewExpecting(page, { "Will be deleted": 2, "Already gone": 1 });
 
-  const runId = await confirmRun(page, 3);
-  await waitForRunEnd(page.request, runId);
-  expect(await runRows(page.request, runId)).toEqual({
+  expect(await confirmedRows(page, 3)).toEqual({
     [kept]: "deleted",
     [second]: "deleted",
     [gone]: "not_found",

@@ -8,7 +8,7 @@ import {
   type Browser,
   type Page,
 } from "@playwright/test";
-import { BASE_URL, SANDBOX, signIn } from "./fixtures";
+import { BASE_URL, SANDBOX, signIn, signInAs, waitForRunEnd } from "./fixtures";
 
 export { BASE_URL, SANDBOX };
 
@@ -96,6 +96,15 @@ export async function runRows(
   return Object.fromEntries(rows.map((row) => [row.videoId, row.outcome]));
 }
 
+/** Waits until the run has finished; returns its rows' outcomes by video ID (runRows). */
+export async function finalRows(
+  request: APIRequestContext,
+  runId: string,
+): Promise<Record<string, string>> {
+  await waitForRunEnd(request, runId);
+  return runRows(request, runId);
+}
+
 export const byId = (ids: string[], outcome: string) =>
   Object.fromEntries(ids.map((id) => [id, outcome]));
 
@@ -157,6 +166,14 @@ export async function confirmRun(page: Page, count: number): Promise<string> {
   return page.url().split("/").pop()!;
 }
 
+/** Starts the run through the dialog (confirmRun) and returns its final outcomes (finalRows). */
+export async function confirmedRows(
+  page: Page,
+  count: number,
+): Promise<Record<string, string>> {
+  return finalRows(page.request, await confirmRun(page, count));
+}
+
 export async function chooseProvider(
   page: Page,
   provider: string,
@@ -184,10 +201,6 @@ export async function newOperator(
 
   const context = await browser.newContext({ baseURL: BASE_URL });
   const page = await context.newPage();
-  await page.goto("/login?callbackUrl=%2Fruns%2Fnew");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-user")).toContainText(email);
+  await signInAs(page, email, password, "/runs/new");
   return { page, email, close: () => context.close() };
 }

@@ -8,6 +8,7 @@ import {
 } from "@playwright/test";
 import Papa from "papaparse";
 import { SANDBOX, signIn, waitForRunEnd } from "./fixtures";
+import { missingIds, truth } from "./new-deletion";
 
 // The run page as an operator works through a finished run: the outcome chips agree with the
 // API's counts and filter the rows (the address bar carries the filter), column sorting and the
@@ -31,12 +32,6 @@ const CHIPS: [Outcome, string][] = [
   ["pending", "Pending"],
 ];
 
-interface SandboxVideo {
-  id: string;
-  owner: string;
-  deleted: boolean;
-}
-
 interface ShownRow {
   videoId: string;
   outcome: string;
@@ -49,18 +44,14 @@ async function freshIds(request: APIRequestContext) {
   });
   expect(seeded.status()).toBe(200);
   const added = new Set<string>((await seeded.json()).ids);
-  const videos: SandboxVideo[] = await (
-    await request.get(`${SANDBOX}/videos?provider=vod`)
-  ).json();
+  const videos = await truth(request, "vod");
   const ours = videos.filter((video) => added.has(video.id) && !video.deleted);
   const own = ours.filter((v) => v.owner === "console").map((v) => v.id);
   const foreign = ours.filter((v) => v.owner === "other").map((v) => v.id);
-  const { ids: missing } = await (
-    await request.get(`${SANDBOX}/missing?provider=vod&count=10`)
-  ).json();
+  const missing = await missingIds(request, "vod", 10);
   expect(own.length).toBeGreaterThan(30);
   expect(foreign.length).toBeGreaterThan(0);
-  return { own, foreign, missing: missing as string[] };
+  return { own, foreign, missing };
 }
 
 /** Paste → preview → typed phrase, as deletion.spec.ts does; returns the new run's ID. */

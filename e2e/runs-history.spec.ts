@@ -5,7 +5,8 @@ import {
   type Locator,
   type Page,
 } from "@playwright/test";
-import { BASE_URL, SANDBOX, signIn } from "./fixtures";
+import { BASE_URL, SANDBOX, signIn, signInAs } from "./fixtures";
+import { missingIds, truth } from "./new-deletion";
 
 // The runs history (/runs) as people use it: an operator filters their own runs with the controls
 // and the address bar carries every filter; a viewer opens the copied link and sees the same rows;
@@ -18,13 +19,6 @@ import { BASE_URL, SANDBOX, signIn } from "./fixtures";
 // every day this zone's date is not the UTC date, so a day filter done in UTC would miss runs.
 const TIME_ZONE = "Pacific/Kiritimati";
 test.use({ timezoneId: TIME_ZONE });
-
-interface SandboxVideo {
-  id: string;
-  status: string;
-  owner: string;
-  deleted: boolean;
-}
 
 interface ApiRun {
   id: string;
@@ -60,9 +54,7 @@ async function freshVideos(
   });
   expect(seeded.status()).toBe(200);
   const added = new Set<string>((await seeded.json()).ids);
-  const videos: SandboxVideo[] = await (
-    await request.get(`${SANDBOX}/videos?provider=${provider}`)
-  ).json();
+  const videos = await truth(request, provider);
   const ids = videos
     .filter(
       (video) =>
@@ -75,30 +67,6 @@ async function freshVideos(
     .map((video) => video.id);
   expect(ids).toHaveLength(count);
   return ids;
-}
-
-async function missingIds(
-  request: APIRequestContext,
-  provider: string,
-  count: number,
-): Promise<string[]> {
-  const { ids } = await (
-    await request.get(`${SANDBOX}/missing?provider=${provider}&count=${count}`)
-  ).json();
-  return ids;
-}
-
-/** Signs in through the form as any user (the fixture only knows the demo accounts). */
-async function signInAs(
-  page: Page,
-  email: string,
-  password: string,
-): Promise<void> {
-  await page.goto("/login?callbackUrl=%2Fruns");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-user")).toContainText(email);
 }
 
 const historyTable = (page: Page) =>
@@ -200,7 +168,7 @@ test("an operator filters the runs history into a shareable link, a viewer opens
     timezoneId: TIME_ZONE,
   });
   const page = await operatorContext.newPage();
-  await signInAs(page, email, password);
+  await signInAs(page, email, password, "/runs");
 
   // ---- Three runs, oldest first: VOD from the browser, Akool by token, Imagine cancelled ----
   const startInBrowser = async (

@@ -4,7 +4,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { apiTokens, users } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
-import type { Operator } from "./operator";
+import { operatorOf, type Operator } from "./operator";
 
 // A recognisable prefix lets secret scanners and operators spot a leaked Erasure token.
 const TOKEN_PREFIX = "era_";
@@ -105,12 +105,9 @@ export async function resolveApiToken(token: string): Promise<Operator | null> {
     .update(apiTokens)
     .set({ lastUsedAt: new Date() })
     .where(eq(apiTokens.id, row.token.id));
-  const { user } = row;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    via: { kind: "token", tokenId: row.token.id, tokenName: row.token.name },
-  };
+  return operatorOf(row.user, {
+    kind: "token",
+    tokenId: row.token.id,
+    tokenName: row.token.name,
+  });
 }

@@ -10,3 +10,17 @@ export interface Operator {
     | { kind: "session"; sessionId: string }
     | { kind: "token"; tokenId: string; tokenName: string };
 }
+
+/** `user` as the caller, signed in `via` a session or a token. */
+export function operatorOf(
+  user: Pick<Operator, "id" | "email" | "name" | "role">,
+  via: Operator["via"],
+): Operator {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    via,
+  };
+}

@@ -4,7 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { sessions, users } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
-import type { Operator } from "./operator";
+import { operatorOf, type Operator } from "./operator";
 
 // Writing last_seen_at on every request would turn each page view into a write; a minute of
 // slack on a 30-minute idle limit is invisible to the user.
@@ -57,14 +57,7 @@ export async function resolveSession(
       .set({ lastSeenAt: new Date(now) })
       .where(eq(sessions.id, sessionId));
   }
-  const { user } = row;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    via: { kind: "session", sessionId },
-  };
+  return operatorOf(row.user, { kind: "session", sessionId });
 }
 
 /** Ends a session; returns its user when it was still open (for the audit log). */

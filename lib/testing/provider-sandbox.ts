@@ -32,6 +32,25 @@ export function setupSandboxProcess(): () => SandboxProcess {
   };
 }
 
+/**
+ * Starts one sandbox process for the file and points the console's adapters at it: each of
+ * `providers` is configured as the sandbox says, then `env` goes over that (a wrong secret, a key
+ * left empty on purpose).
+ */
+export function setupSandboxEnv(
+  providers: ProviderId[],
+  env: Record<string, string> = {},
+): () => SandboxProcess {
+  const sandbox = setupSandboxProcess();
+  beforeAll(async () => {
+    const providerEnv = await sandbox().providerEnv();
+    for (const provider of providers)
+      Object.assign(process.env, providerEnv[provider]);
+    Object.assign(process.env, env);
+  });
+  return sandbox;
+}
+
 export interface ProviderSandboxOptions {
   provider: ProviderId;
   /** The world every test starts from. */
@@ -49,6 +68,15 @@ export type SandboxKitOptions = Partial<
 >;
 
 export type VideoFilter = (video: SandboxVideo) => boolean;
+
+/** The console's own videos (the sandbox's `console` account), optionally of one status word. */
+export const owned =
+  (status?: string): VideoFilter =>
+  (video) =>
+    video.owner === "console" &&
+    (status === undefined || video.status === status);
+/** Another account's videos. */
+export const foreign: VideoFilter = (video) => video.owner === "other";
 
 /** How a provider's fake answers one injected fault, and what its adapter reports for each ID. */
 export interface FaultReading {
@@ -186,4 +214,27 @@ export function setupProviderSandbox<C>(
     },
   };
   return kit;
+}
+
+/**
+ * A provider kit's `setupSandbox(options)`: `setupProviderSandbox` from the kit's `defaults` (the
+ * test file may choose the process and the seed), with what `extend` builds on it (its adapter).
+ */
+export function providerKit<C, X extends object>(
+  defaults: ProviderSandboxOptions,
+  extend: (kit: ProviderSandbox<C>) => X,
+): (options?: SandboxKitOptions) => ProviderSandbox<C> & X {
+  return (options = {}) => {
+    const kit = setupProviderSandbox<C>({ ...defaults, ...options });
+    return Object.assign(kit, extend(kit));
+  };
+}
+
+/** For an adapter configured by base URL and API key: the fake's, with the key it accepts. */
+export function apiKeyConfig(kit: ProviderSandbox<{ apiKey: string }>) {
+  return {
+    baseUrl: kit.baseUrl,
+    apiKey: kit.credentials.apiKey,
+    timeoutMs: 5_000,
+  };
 }

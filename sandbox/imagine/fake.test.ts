@@ -45,29 +45,29 @@ const all = () => videos<VideoState & { uuid: string }>(sandbox.url, "imagine");
 const own = async (status: string) =>
   findVideo(await all(), { owner: "console", status, deleted: false });
 
+/** The HTTP status and imagine.md §5's error envelope (`status: "error"` and the given fields). */
+function expectError(
+  reply: { status: number; json: ImagineReply },
+  status: number,
+  envelope: Omit<ImagineReply, "status">,
+) {
+  expect(reply.status).toBe(status);
+  expect(reply.json).toMatchObject({ status: "error", ...envelope });
+}
+
 afterEach(() => setLimits(DEFAULT_LIMITS));
 
 describe("imagine auth (imagine.md §2, §5)", () => {
   it("answers a missing bearer with 400/1000 and a wrong key with 401/1001, deleting nothing", async () => {
     const video = await own("finished");
     const none = await call("DELETE", `/v2/video/delete/${video.id}`, null);
-    expect(none.status).toBe(400);
-    expect(none.json).toMatchObject({
-      status: "error",
-      code: 1000,
-      error: "BadRequest",
-    });
+    expectError(none, 400, { code: 1000, error: "BadRequest" });
     const wrong = await call(
       "DELETE",
       `/v2/video/delete/${video.id}`,
       "vk-wrong",
     );
-    expect(wrong.status).toBe(401);
-    expect(wrong.json).toMatchObject({
-      status: "error",
-      code: 1001,
-      error: "Unauthorized",
-    });
+    expectError(wrong, 401, { code: 1001, error: "Unauthorized" });
     const raw = await request(
       `${sandbox.url}/imagine/v2/video/delete/${video.id}`,
       {
@@ -124,8 +124,7 @@ describe("imagine delete (imagine.md §1, §3, §9)", () => {
       )
     ).json.ids;
     const unknown = await call("DELETE", `/v2/video/delete/${missing}`);
-    expect(unknown.status).toBe(404);
-    expect(unknown.json).toMatchObject({ status: "error", error: "NotFound" });
+    expectError(unknown, 404, { error: "NotFound" });
     const video = await own("failed");
     expect((await call("DELETE", `/v2/video/${video.id}`)).status).toBe(200);
     expect((await call("DELETE", `/v2/video/${video.id}`)).status).toBe(404);

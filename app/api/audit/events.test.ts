@@ -7,7 +7,7 @@ import { POST as cancelRun } from "@/app/api/runs/[runId]/cancel/route";
 import { GET as exportRun } from "@/app/api/runs/[runId]/export/route";
 import { POST as retryProcessing } from "@/app/api/runs/[runId]/retry-processing/route";
 import { POST as previewRun } from "@/app/api/runs/preview/route";
-import { POST as startRun } from "@/app/api/runs/route";
+import { postRun, startedRunId } from "@/app/api/runs/testing";
 import { DELETE as revokeToken } from "@/app/api/tokens/[tokenId]/route";
 import { POST as createToken } from "@/app/api/tokens/route";
 import { PATCH as updateUser } from "@/app/api/users/[userId]/route";
@@ -70,17 +70,16 @@ async function eventsDuring(
   );
 }
 
-async function startedRun(id: string): Promise<string> {
-  const response = await startRun(
-    request("/api/runs", {
-      method: "POST",
-      headers: adminAuth,
-      body: { provider: "vod", ids: [id], confirmation: "delete 1 video" },
-    }),
-    routeContext(),
-  );
-  return ((await response.json()) as { id: string }).id;
-}
+/** The admin's run on VOD (never called: no worker runs here). */
+const postVodRun = (ids: string[], confirmation = "delete 1 video") =>
+  postRun(adminAuth, { provider: "vod", ids, confirmation });
+
+const startedRun = (id: string) =>
+  startedRunId(adminAuth, {
+    provider: "vod",
+    ids: [id],
+    confirmation: "delete 1 video",
+  });
 
 it.each([
   [
@@ -284,19 +283,7 @@ it.each([
   [
     "run.started",
     async () => ({
-      run: () =>
-        startRun(
-          request("/api/runs", {
-            method: "POST",
-            headers: adminAuth,
-            body: {
-              provider: "vod",
-              ids: ["a".repeat(32)],
-              confirmation: "delete 1 video",
-            },
-          }),
-          routeContext(),
-        ),
+      run: () => postVodRun(["a".repeat(32)]),
       actor: undefined,
       target: undefined,
     }),
@@ -304,19 +291,7 @@ it.each([
   [
     "run.cancelled",
     async () => {
-      const response = await startRun(
-        request("/api/runs", {
-          method: "POST",
-          headers: adminAuth,
-          body: {
-            provider: "vod",
-            ids: ["b".repeat(32)],
-            confirmation: "delete 1 video",
-          },
-        }),
-        routeContext(),
-      );
-      const { id } = await response.json();
+      const id = await startedRun("b".repeat(32));
       return {
         run: () =>
           cancelRun(
@@ -334,19 +309,7 @@ it.each([
   [
     "export.downloaded",
     async () => {
-      const response = await startRun(
-        request("/api/runs", {
-          method: "POST",
-          headers: adminAuth,
-          body: {
-            provider: "vod",
-            ids: ["c".repeat(32)],
-            confirmation: "delete 1 video",
-          },
-        }),
-        routeContext(),
-      );
-      const { id } = await response.json();
+      const id = await startedRun("c".repeat(32));
       return {
         run: async () =>
           (
@@ -389,18 +352,7 @@ it.each([
 
 it("records the typed confirmation with the run start", async () => {
   const events = await eventsDuring(() =>
-    startRun(
-      request("/api/runs", {
-        method: "POST",
-        headers: adminAuth,
-        body: {
-          provider: "vod",
-          ids: ["d".repeat(32), "e".repeat(32)],
-          confirmation: "delete 2 videos",
-        },
-      }),
-      routeContext(),
-    ),
+    postVodRun(["d".repeat(32), "e".repeat(32)], "delete 2 videos"),
   );
   expect(events[0]!.details).toMatchObject({
     provider: "vod",

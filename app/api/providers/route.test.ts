@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   makeUser,
   request,
   routeContext,
   sessionCookie,
 } from "@/lib/testing/fixtures";
-import {
-  startSandboxProcess,
-  type SandboxProcess,
-} from "@/lib/testing/sandbox-process";
+import { setupSandboxEnv } from "@/lib/testing/provider-sandbox";
 import { GET } from "./route";
 
-let sandbox: SandboxProcess;
-
-beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  const env = await sandbox.providerEnv();
-  // Imagine is left unconfigured on purpose: it must be listed as such, not fail the response;
-  // VOD gets a wrong secret so its health check reports the provider's own error.
-  Object.assign(process.env, env.akool, env.memories, env.vod, {
-    VOD_ACCESS_KEY_SECRET: "not-the-secret",
-    IMAGINE_API_KEY: "",
-  });
+// Imagine is left unconfigured on purpose: it must be listed as such, not fail the response;
+// VOD gets a wrong secret so its health check reports the provider's own error.
+setupSandboxEnv(["akool", "memories", "vod"], {
+  VOD_ACCESS_KEY_SECRET: "not-the-secret",
+  IMAGINE_API_KEY: "",
 });
-
-afterAll(() => sandbox.stop());
 
 describe("GET /api/providers", () => {
   it("lists every provider with limits, a health check, and what an unconfigured one needs", async () => {

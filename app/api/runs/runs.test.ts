@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { POST as cancelRoute } from "@/app/api/runs/[runId]/cancel/route";
 import { GET as exportRoute } from "@/app/api/runs/[runId]/export/route";
 import { POST as previewRoute } from "@/app/api/runs/preview/route";
-import { POST as startRoute } from "@/app/api/runs/route";
+import { postRun, startedRunId } from "@/app/api/runs/testing";
 import { getDb } from "@/lib/db/client";
 import { executeRows } from "@/lib/db/open-db";
 import { request, routeContext } from "@/lib/testing/fixtures";
@@ -82,49 +82,34 @@ describe("a VOD run", () => {
       before.filter((video) => video.deleted).length,
     );
 
-    const wrong = await startRoute(
-      request("/api/runs", {
-        method: "POST",
-        headers: harness.auth,
-        body: { provider: "vod", ids, confirmation: "delete 30 videos" },
-      }),
-      routeContext(),
-    );
+    const wrong = await postRun(harness.auth, {
+      provider: "vod",
+      ids,
+      confirmation: "delete 30 videos",
+    });
     expect(wrong.status).toBe(422);
     expect((await wrong.json()).error.message).toContain("delete 29 videos");
 
-    const started = await startRoute(
-      request("/api/runs", {
-        method: "POST",
-        headers: { ...harness.auth, "idempotency-key": "vod-run-1" },
-        body: { provider: "vod", ids, confirmation: "delete 29 videos" },
-      }),
-      routeContext(),
-    );
+    const once = { ...harness.auth, "idempotency-key": "vod-run-1" };
+    const started = await postRun(once, {
+      provider: "vod",
+      ids,
+      confirmation: "delete 29 videos",
+    });
     expect(started.status).toBe(201);
     const { id } = await started.json();
 
-    const replay = await startRoute(
-      request("/api/runs", {
-        method: "POST",
-        headers: { ...harness.auth, "idempotency-key": "vod-run-1" },
-        body: { provider: "vod", ids, confirmation: "delete 29 videos" },
-      }),
-      routeContext(),
-    );
+    const replay = await postRun(once, {
+      provider: "vod",
+      ids,
+      confirmation: "delete 29 videos",
+    });
     expect(await replay.json()).toEqual({ id });
-    const conflict = await startRoute(
-      request("/api/runs", {
-        method: "POST",
-        headers: { ...harness.auth, "idempotency-key": "vod-run-1" },
-        body: {
-          provider: "vod",
-          ids: ids.slice(0, 10),
-          confirmation: "delete 10 videos",
-        },
-      }),
-      routeContext(),
-    );
+    const conflict = await postRun(once, {
+      provider: "vod",
+      ids: ids.slice(0, 10),
+      confirmation: "delete 10 videos",
+    });
     expect(conflict.status).toBe(409);
 
     const run = await waitForRun(id);
@@ -189,19 +174,11 @@ describe("a VOD run", () => {
       errorRate: 0.2,
     });
     try {
-      const started = await startRoute(
-        request("/api/runs", {
-          method: "POST",
-          headers: harness.auth,
-          body: {
-            provider: "vod",
-            ids,
-            confirmation: `delete ${ids.length} videos`,
-          },
-        }),
-        routeContext(),
-      );
-      const { id } = await started.json();
+      const id = await startedRunId(harness.auth, {
+        provider: "vod",
+        ids,
+        confirmation: `delete ${ids.length} videos`,
+      });
       const run = await waitForRun(id, 60_000);
       expect(run.counts, JSON.stringify(await exportRows(id))).toMatchObject({
         deleted: ids.length,
@@ -230,19 +207,11 @@ describe("a VOD run", () => {
       const ids = (await vodVideos())
         .filter((video) => video.owner !== "other" && !video.deleted)
         .map((video) => video.id);
-      const started = await startRoute(
-        request("/api/runs", {
-          method: "POST",
-          headers: harness.auth,
-          body: {
-            provider: "vod",
-            ids,
-            confirmation: `delete ${ids.length} videos`,
-          },
-        }),
-        routeContext(),
-      );
-      const { id } = await started.json();
+      const id = await startedRunId(harness.auth, {
+        provider: "vod",
+        ids,
+        confirmation: `delete ${ids.length} videos`,
+      });
       await new Promise((resolve) => setTimeout(resolve, 600));
       const cancelled = await cancelRoute(
         request(`/api/runs/${id}/cancel`, {

@@ -9,11 +9,13 @@ import {
   type AkoolAdapterConfig,
 } from "@/lib/providers/akool/adapter";
 import {
-  setupProviderSandbox,
+  apiKeyConfig,
+  foreign,
+  owned,
+  providerKit,
   type FaultReadings,
-  type SandboxKitOptions,
+  type ProviderSandbox,
 } from "@/lib/testing/provider-sandbox";
-import type { SandboxVideo } from "@/lib/testing/sandbox-control";
 
 export interface SandboxCredentials {
   apiKey: string;
@@ -38,34 +40,19 @@ export const DEFAULT_LIMITS = {
  * Starts one sandbox for the test file (or uses `sandbox`). Every test starts from a world of 60
  * videos (`seed`, default 1), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
  */
-export function setupSandbox(options: SandboxKitOptions = {}) {
-  const kit = setupProviderSandbox<SandboxCredentials>({
-    provider: "akool",
-    seed: 1,
-    count: 60,
-    limits: DEFAULT_LIMITS,
-    ...options,
-  });
-  return Object.assign(kit, {
+export const setupSandbox = providerKit(
+  { provider: "akool", seed: 1, count: 60, limits: DEFAULT_LIMITS },
+  (kit: ProviderSandbox<SandboxCredentials>) => ({
     adapter: (overrides: Partial<AkoolAdapterConfig> = {}) =>
-      createAkoolAdapter({
-        baseUrl: kit.baseUrl,
-        apiKey: kit.credentials.apiKey,
-        timeoutMs: 5_000,
-        ...overrides,
-      }),
-  });
-}
+      createAkoolAdapter({ ...apiKeyConfig(kit), ...overrides }),
+  }),
+);
 
 /**
- * The console's own videos; `status` is akool.md §7's as text: "1" queueing, "2" processing,
- * "3" completed, "4" failed.
+ * `owned(status)`: the console's own videos; `status` is akool.md §7's as text: "1" queueing,
+ * "2" processing, "3" completed, "4" failed. `foreign`: another account's videos.
  */
-export const owned = (status?: string) => (video: SandboxVideo) =>
-  video.owner === "console" &&
-  (status === undefined || video.status === status);
-/** Another account's videos. */
-export const foreign = (video: SandboxVideo) => video.owner === "other";
+export { foreign, owned };
 
 /** The faults of ../adapter-faults.test.ts; akool.md §5: proxy answers are HTML pages. */
 export const FAULT_READINGS: FaultReadings = {

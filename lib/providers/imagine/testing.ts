@@ -1,11 +1,13 @@
 // Test-only helpers shared by the imagine/*.test.ts contract tests: the sandbox and the
 // Imagine.art adapter built against it. Never imported by production code.
 import {
-  setupProviderSandbox,
+  apiKeyConfig,
+  foreign,
+  owned,
+  providerKit,
   type FaultReadings,
-  type SandboxKitOptions,
+  type ProviderSandbox,
 } from "@/lib/testing/provider-sandbox";
-import type { SandboxVideo } from "@/lib/testing/sandbox-control";
 import { createImagineAdapter, type ImagineAdapterConfig } from "./adapter";
 
 export interface SandboxCredentials {
@@ -28,31 +30,19 @@ export const DEFAULT_LIMITS = {
  * Starts one sandbox for the test file (or uses `sandbox`). Every test starts from a world of 60
  * videos (`seed`, default 7), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
  */
-export function setupSandbox(options: SandboxKitOptions = {}) {
-  const kit = setupProviderSandbox<SandboxCredentials>({
-    provider: "imagine",
-    seed: 7,
-    count: 60,
-    limits: DEFAULT_LIMITS,
-    ...options,
-  });
-  return Object.assign(kit, {
+export const setupSandbox = providerKit(
+  { provider: "imagine", seed: 7, count: 60, limits: DEFAULT_LIMITS },
+  (kit: ProviderSandbox<SandboxCredentials>) => ({
     adapter: (overrides: Partial<ImagineAdapterConfig> = {}) =>
-      createImagineAdapter({
-        baseUrl: kit.baseUrl,
-        apiKey: kit.credentials.apiKey,
-        timeoutMs: 5_000,
-        ...overrides,
-      }),
-  });
-}
+      createImagineAdapter({ ...apiKeyConfig(kit), ...overrides }),
+  }),
+);
 
-/** The console's own videos, by status (`pending`, `processing`, `finished`, ...). */
-export const owned = (status?: string) => (video: SandboxVideo) =>
-  video.owner === "console" &&
-  (status === undefined || video.status === status);
-/** Another account's videos. */
-export const foreign = (video: SandboxVideo) => video.owner === "other";
+/**
+ * `owned(status)`: the console's own videos, by status (`pending`, `processing`, `finished`, ...).
+ * `foreign`: another account's videos.
+ */
+export { foreign, owned };
 
 /** The faults of ../adapter-faults.test.ts; imagine.md §5, §8: envelopes with the provider's code. */
 export const FAULT_READINGS: FaultReadings = {

@@ -1,11 +1,14 @@
 // Test-only: the sandbox and the memories.ai adapter built against it, shared by the memories/
 // *.test.ts files. Never imported by production code.
 import {
-  setupProviderSandbox,
+  apiKeyConfig,
+  foreign,
+  owned as consoleOwned,
+  providerKit,
   type FaultReadings,
-  type SandboxKitOptions,
+  type ProviderSandbox,
+  type VideoFilter,
 } from "@/lib/testing/provider-sandbox";
-import type { SandboxVideo } from "@/lib/testing/sandbox-control";
 import { createMemoriesAdapter, type MemoriesAdapterConfig } from "./adapter";
 
 export interface SandboxCredentials {
@@ -28,32 +31,21 @@ export const DEFAULT_LIMITS = {
  * Starts one sandbox for the test file (or uses `sandbox`). Every test starts from a world of 60
  * videos (`seed`, default 1), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
  */
-export function setupSandbox(options: SandboxKitOptions = {}) {
-  const kit = setupProviderSandbox<SandboxCredentials>({
-    provider: "memories",
-    seed: 1,
-    count: 60,
-    limits: DEFAULT_LIMITS,
-    ...options,
-  });
-  return Object.assign(kit, {
+export const setupSandbox = providerKit(
+  { provider: "memories", seed: 1, count: 60, limits: DEFAULT_LIMITS },
+  (kit: ProviderSandbox<SandboxCredentials>) => ({
     adapter: (overrides: Partial<MemoriesAdapterConfig> = {}) =>
-      createMemoriesAdapter({
-        baseUrl: kit.baseUrl,
-        apiKey: kit.credentials.apiKey,
-        timeoutMs: 5_000,
-        ...overrides,
-      }),
-  });
-}
+      createMemoriesAdapter({ ...apiKeyConfig(kit), ...overrides }),
+  }),
+);
 
 /** The console's own videos in the default namespace (`VI` only, not imports), by status. */
-export const owned = (status?: string) => (video: SandboxVideo) =>
-  video.owner === "console" &&
-  (status === undefined || video.status === status) &&
-  video.id.startsWith("VI");
-/** Another account's videos (`archive` is the console's other namespace, not foreign). */
-export const foreign = (video: SandboxVideo) => video.owner === "other";
+export const owned =
+  (status?: string): VideoFilter =>
+  (video) =>
+    consoleOwned(status)(video) && video.id.startsWith("VI");
+/** `foreign`: another account's videos (`archive` is the console's other namespace, not foreign). */
+export { foreign };
 
 /** The faults of ../adapter-faults.test.ts; memories.md §2, §6: codes in an HTTP 200 envelope. */
 export const FAULT_READINGS: FaultReadings = {

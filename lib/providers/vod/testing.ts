@@ -2,11 +2,12 @@
 // and RPC client built against it. Never imported by production code.
 import { expect } from "vitest";
 import {
-  setupProviderSandbox,
+  foreign,
+  owned,
+  providerKit,
   type FaultReadings,
-  type SandboxKitOptions,
+  type ProviderSandbox,
 } from "@/lib/testing/provider-sandbox";
-import type { SandboxVideo } from "@/lib/testing/sandbox-control";
 import {
   createVodAdapter,
   type VodAdapter,
@@ -34,15 +35,9 @@ export const DEFAULT_LIMITS = {
  * Starts one sandbox for the test file (or uses `sandbox`). Every test starts from a world of 60
  * videos (`seed`, default 7), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
  */
-export function setupSandbox(options: SandboxKitOptions = {}) {
-  const kit = setupProviderSandbox<SandboxCredentials>({
-    provider: "vod",
-    seed: 7,
-    count: 60,
-    limits: DEFAULT_LIMITS,
-    ...options,
-  });
-  return Object.assign(kit, {
+export const setupSandbox = providerKit(
+  { provider: "vod", seed: 7, count: 60, limits: DEFAULT_LIMITS },
+  (kit: ProviderSandbox<SandboxCredentials>) => ({
     adapter: (overrides: Partial<VodAdapterConfig> = {}): VodAdapter =>
       createVodAdapter({
         ...kit.credentials,
@@ -57,15 +52,15 @@ export function setupSandbox(options: SandboxKitOptions = {}) {
       timeoutMs: 5000,
       ...overrides,
     }),
-  });
-}
+  }),
+);
 
-/** The console's own videos (the sandbox's `console` account), optionally of one vod.md §7 status. */
-export const owned = (status?: string) => (video: SandboxVideo) =>
-  video.owner === "console" &&
-  (status === undefined || video.status === status);
-/** Another account's videos: DeleteVideo answers them in ForbiddenVideoIds. */
-export const foreign = (video: SandboxVideo) => video.owner === "other";
+/**
+ * `owned(status)`: the console's own videos (the sandbox's `console` account), optionally of one
+ * vod.md §7 status. `foreign`: another account's videos; DeleteVideo answers them in
+ * ForbiddenVideoIds.
+ */
+export { foreign, owned };
 
 /** The faults of ../adapter-faults.test.ts; vod.md §6: Throttling.User is an HTTP 400. */
 export const FAULT_READINGS: FaultReadings = {

@@ -10,6 +10,50 @@ const linkButton =
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+function DateField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="space-y-1">
+      <Label htmlFor={id}>{label}</Label>
+      <Input
+        id={id}
+        type="date"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+/** "<label> CSV" and "<label> JSON": the file of `href(format)`. */
+function DownloadLinks({
+  label,
+  href,
+}: {
+  label: string;
+  href: (format: "csv" | "json") => string;
+}) {
+  return (
+    <div className="flex gap-2">
+      {(["csv", "json"] as const).map((format) => (
+        <a key={format} className={linkButton} href={href(format)} download>
+          <Download aria-hidden className="size-4" />
+          {` ${label} ${format.toUpperCase()}`}
+        </a>
+      ))}
+    </div>
+  );
+}
+
 /** Audit events of a date range, streamed by the server as CSV or JSON (each export is itself audited). */
 export function ExportEventsCard() {
   const [from, setFrom] = useState(() =>
@@ -22,33 +66,20 @@ export function ExportEventsCard() {
     <Card className="space-y-3 p-4">
       <h2 className="text-base font-semibold">Export audit events</h2>
       <div className="grid grid-cols-2 gap-2">
-        <div className="space-y-1">
-          <Label htmlFor="events-from">From</Label>
-          <Input
-            id="events-from"
-            type="date"
-            value={from}
-            onChange={(event) => setFrom(event.target.value)}
-          />
-        </div>
-        <div className="space-y-1">
-          <Label htmlFor="events-to">To (exclusive)</Label>
-          <Input
-            id="events-to"
-            type="date"
-            value={to}
-            onChange={(event) => setTo(event.target.value)}
-          />
-        </div>
+        <DateField
+          id="events-from"
+          label="From"
+          value={from}
+          onChange={setFrom}
+        />
+        <DateField
+          id="events-to"
+          label="To (exclusive)"
+          value={to}
+          onChange={setTo}
+        />
       </div>
-      <div className="flex gap-2">
-        <a className={linkButton} href={query("csv")} download>
-          <Download aria-hidden className="size-4" /> Events CSV
-        </a>
-        <a className={linkButton} href={query("json")} download>
-          <Download aria-hidden className="size-4" /> Events JSON
-        </a>
-      </div>
+      <DownloadLinks label="Events" href={query} />
     </Card>
   );
 }
@@ -57,14 +88,5 @@ export function ExportEventsCard() {
 export function ExportSearchLinks({ ids }: { ids: string[] }) {
   const query = (format: string) =>
     `/api/audit/video-search/export?ids=${encodeURIComponent(ids.join(","))}&format=${format}`;
-  return (
-    <div className="flex gap-2">
-      <a className={linkButton} href={query("csv")} download>
-        <Download aria-hidden className="size-4" /> Results CSV
-      </a>
-      <a className={linkButton} href={query("json")} download>
-        <Download aria-hidden className="size-4" /> Results JSON
-      </a>
-    </div>
-  );
+  return <DownloadLinks label="Results" href={query} />;
 }

@@ -1,5 +1,6 @@
 import { X } from "lucide-react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
+import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { useProviders } from "@/lib/providers/queries";
@@ -22,7 +23,7 @@ function Field({
 }: {
   id: string;
   label: string;
-  children: React.ReactNode;
+  children: ReactNode;
 }) {
   return (
     <div className="space-y-1">
@@ -31,6 +32,48 @@ function Field({
       </Label>
       {children}
     </div>
+  );
+}
+
+/** A `Field` choosing one of `schema`'s values, or none (`all`, the empty option). */
+function SelectField<T extends string>({
+  id,
+  label,
+  className,
+  all,
+  value,
+  schema,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: string;
+  className: string;
+  all: string;
+  value: T | undefined;
+  schema: z.ZodType<T>;
+  onChange: (value: T | undefined) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Field id={id} label={label}>
+      <Select
+        id={id}
+        className={className}
+        value={value ?? ""}
+        onChange={(event) =>
+          onChange(
+            schema
+              .optional()
+              .catch(undefined)
+              .parse(event.target.value || undefined),
+          )
+        }
+      >
+        <option value="">{all}</option>
+        {children}
+      </Select>
+    </Field>
   );
 }
 
@@ -49,53 +92,39 @@ export function RunsFilters({
 
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <Field id="runs-provider" label="Provider">
-        <Select
-          id="runs-provider"
-          className="h-8 w-40 text-xs"
-          value={query.provider ?? ""}
-          onChange={(event) =>
-            set({
-              provider: providerIdSchema
-                .optional()
-                .catch(undefined)
-                .parse(event.target.value || undefined),
-            })
-          }
-        >
-          <option value="">All providers</option>
-          {(providers.data ?? []).map((provider) => (
-            <option key={provider.id} value={provider.id}>
-              {provider.label}
-            </option>
-          ))}
-          {query.provider && !providers.data ? (
-            <option value={query.provider}>{query.provider}</option>
-          ) : null}
-        </Select>
-      </Field>
-      <Field id="runs-status" label="Status">
-        <Select
-          id="runs-status"
-          className="h-8 w-36 text-xs"
-          value={query.status ?? ""}
-          onChange={(event) =>
-            set({
-              status: runStatusSchema
-                .optional()
-                .catch(undefined)
-                .parse(event.target.value || undefined),
-            })
-          }
-        >
-          <option value="">All statuses</option>
-          {runStatuses.map((status) => (
-            <option key={status} value={status}>
-              {runStatusLabels[status].label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField
+        id="runs-provider"
+        label="Provider"
+        className="h-8 w-40 text-xs"
+        all="All providers"
+        value={query.provider}
+        schema={providerIdSchema}
+        onChange={(provider) => set({ provider })}
+      >
+        {(providers.data ?? []).map((provider) => (
+          <option key={provider.id} value={provider.id}>
+            {provider.label}
+          </option>
+        ))}
+        {query.provider && !providers.data ? (
+          <option value={query.provider}>{query.provider}</option>
+        ) : null}
+      </SelectField>
+      <SelectField
+        id="runs-status"
+        label="Status"
+        className="h-8 w-36 text-xs"
+        all="All statuses"
+        value={query.status}
+        schema={runStatusSchema}
+        onChange={(status) => set({ status })}
+      >
+        {runStatuses.map((status) => (
+          <option key={status} value={status}>
+            {runStatusLabels[status].label}
+          </option>
+        ))}
+      </SelectField>
       <Field id="runs-operator" label="Operator email">
         <DebouncedInput
           key={`operator-${resetKey}`}

@@ -1,9 +1,9 @@
 "use client";
 
 import { toast } from "sonner";
+import { AdminTable } from "@/components/ui/admin-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { useRevokeToken, useTokens } from "@/lib/auth/queries";
 import { CreateTokenForm } from "./create-token-form";
@@ -17,71 +17,48 @@ export function TokensAdmin() {
   return (
     <div className="space-y-6">
       <CreateTokenForm />
-      <Card className="overflow-hidden">
-        <table className="w-full text-sm">
-          <thead className="bg-muted text-muted-foreground text-left text-xs uppercase">
-            <tr>
-              <th className="px-4 py-2">Name</th>
-              <th className="px-4 py-2">Token</th>
-              <th className="px-4 py-2">Acts as</th>
-              <th className="px-4 py-2">Created</th>
-              <th className="px-4 py-2">Last used</th>
-              <th className="px-4 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.data?.length === 0 ? (
-              <tr>
-                <td
-                  colSpan={6}
-                  className="text-muted-foreground px-4 py-6 text-center"
+      <AdminTable
+        columns={["Name", "Token", "Acts as", "Created", "Last used"]}
+        notice={tokens.data?.length === 0 ? "No tokens yet." : null}
+      >
+        {tokens.data?.map((token) => (
+          <tr key={token.id} className="border-border border-t">
+            <td className="px-4 py-2 font-medium">{token.name}</td>
+            <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
+            <td className="space-x-2 px-4 py-2">
+              <span>{token.userEmail}</span>
+              <RoleBadge role={token.role} />
+            </td>
+            <td className="px-4 py-2">{formatDate(token.createdAt)}</td>
+            <td className="px-4 py-2">{formatDate(token.lastUsedAt)}</td>
+            <td className="px-4 py-2 text-right">
+              {token.revokedAt ? (
+                <Badge tone="danger">Revoked</Badge>
+              ) : (
+                <Button
+                  variant="outline"
+                  size="sm"
+                  disabled={revoke.isPending}
+                  onClick={() => {
+                    if (
+                      window.confirm(
+                        `Revoke “${token.name}”? Scripts using it stop working at once.`,
+                      )
+                    ) {
+                      revoke.mutate(token.id, {
+                        onSuccess: () =>
+                          toast.success(`Token “${token.name}” revoked.`),
+                      });
+                    }
+                  }}
                 >
-                  No tokens yet.
-                </td>
-              </tr>
-            ) : null}
-            {tokens.data?.map((token) => (
-              <tr key={token.id} className="border-border border-t">
-                <td className="px-4 py-2 font-medium">{token.name}</td>
-                <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
-                <td className="space-x-2 px-4 py-2">
-                  <span>{token.userEmail}</span>
-                  <RoleBadge role={token.role} />
-                </td>
-                <td className="px-4 py-2">{formatDate(token.createdAt)}</td>
-                <td className="px-4 py-2">{formatDate(token.lastUsedAt)}</td>
-                <td className="px-4 py-2 text-right">
-                  {token.revokedAt ? (
-                    <Badge tone="danger">Revoked</Badge>
-                  ) : (
-                    <Button
-                      variant="outline"
-                      size="sm"
-                      disabled={revoke.isPending}
-                      onClick={() => {
-                        if (
-                          window.confirm(
-                            `Revoke “${token.name}”? Scripts using it stop working at once.`,
-                          )
-                        ) {
-                          revoke.mutate(token.id, {
-                            onSuccess: () =>
-                              toast.success(`Token “${token.name}” revoked.`),
-                          });
-                        }
-                      }}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+                  Revoke
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }

@@ -1,52 +1,20 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import {
-  fireEvent,
-  render,
-  screen,
-  waitFor,
-  within,
-} from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { Toaster } from "@/components/ui/toaster";
-import type { ProviderSummary } from "@/lib/providers/schemas";
-import type { PreviewResponse } from "@/lib/runs/schemas";
 import { ConfirmDialog } from "./confirm-dialog";
+import {
+  json,
+  previewOf,
+  providerOf,
+  renderWithQueries,
+} from "./confirm-dialog-fixtures";
 
 // The App Router is not mounted in a component test; only the navigation after success matters.
 const router = vi.hoisted(() => ({ push: vi.fn() }));
 vi.mock("next/navigation", () => ({ useRouter: () => router }));
 
-const provider: ProviderSummary = {
-  id: "akool",
-  label: "Akool",
-  configured: true,
-  missing: [],
-  maxBatch: null,
-  rateLimit: null,
-  idFormat: null,
-  canList: false,
-  statuses: [],
-  health: null,
-};
-
-function previewOf(ids: string[]): PreviewResponse {
-  return {
-    provider: "akool",
-    idKind: "video",
-    validCount: ids.length,
-    duplicateCount: 0,
-    counts: {
-      will_delete: ids.length,
-      already_gone: 0,
-      processing: 0,
-      not_yours: 0,
-      unknown: 0,
-      malformed: 0,
-    },
-    items: ids.map((id) => ({ id, expectation: "will_delete" })),
-  };
-}
+const provider = providerOf("akool", "Akool");
 
 const idsOf = (count: number) =>
   Array.from({ length: count }, (_, i) => i.toString(16).padStart(24, "0"));
@@ -59,29 +27,18 @@ function answerWith(...responses: (() => Promise<Response>)[]) {
   return fetch;
 }
 
-const json = (status: number, body: unknown) => () =>
-  Promise.resolve(
-    new Response(JSON.stringify(body), {
-      status,
-      headers: { "content-type": "application/json" },
-    }),
-  );
-
 function renderDialog(ids: string[]) {
   const onClose = vi.fn();
-  const queryClient = new QueryClient({
-    defaultOptions: { mutations: { retry: false } },
-  });
-  render(
-    <QueryClientProvider client={queryClient}>
+  renderWithQueries(
+    <>
       <ConfirmDialog
         provider={provider}
-        preview={previewOf(ids)}
+        preview={previewOf("akool", ids)}
         ids={ids}
         onClose={onClose}
       />
       <Toaster />
-    </QueryClientProvider>,
+    </>,
   );
   const dialog = screen.getByRole("dialog", {
     name: "Confirm permanent deletion",

@@ -1,52 +1,24 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import {
-  fireEvent,
-  render,
-  screen,
-  waitFor,
-  within,
-} from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { ProviderSummary } from "@/lib/providers/schemas";
-import type { PreviewResponse } from "@/lib/runs/schemas";
 import { ConfirmDialog } from "./confirm-dialog";
+import {
+  json,
+  previewOf,
+  providerOf,
+  renderWithQueries,
+} from "./confirm-dialog-fixtures";
 import { useConfirmDialog } from "./use-confirm-dialog";
 
 // The App Router is not mounted in a component test, and no run starts successfully here.
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
 
-const provider: ProviderSummary = {
-  id: "vod",
-  label: "VOD",
-  configured: true,
-  missing: [],
-  maxBatch: null,
-  rateLimit: null,
-  idFormat: null,
-  canList: false,
-  statuses: [],
-  health: null,
-};
+const provider = providerOf("vod", "VOD");
 const ids = [
   "5aed81b74ba84920be578cdfe004af4b",
   "6bfe92c85cb95a31cf689de0f115b05c",
 ];
-const preview: PreviewResponse = {
-  provider: "vod",
-  idKind: "video",
-  validCount: 2,
-  duplicateCount: 0,
-  counts: {
-    will_delete: 2,
-    already_gone: 0,
-    processing: 0,
-    not_yours: 0,
-    unknown: 0,
-    malformed: 0,
-  },
-  items: ids.map((id) => ({ id, expectation: "will_delete" })),
-};
+const preview = previewOf("vod", ids);
 
 /** Wired the way the new-run form wires it: the dialog is mounted only while open. */
 function Harness() {
@@ -70,25 +42,11 @@ function Harness() {
 
 function renderHarness() {
   // Every start attempt fails, so the dialog stays open and its Idempotency-Key can be read.
-  const fetch = vi.fn<typeof globalThis.fetch>(() =>
-    Promise.resolve(
-      new Response(
-        JSON.stringify({
-          error: { code: "unavailable", message: "Try again." },
-        }),
-        { status: 503, headers: { "content-type": "application/json" } },
-      ),
-    ),
+  const fetch = vi.fn<typeof globalThis.fetch>(
+    json(503, { error: { code: "unavailable", message: "Try again." } }),
   );
   vi.stubGlobal("fetch", fetch);
-  const queryClient = new QueryClient({
-    defaultOptions: { mutations: { retry: false } },
-  });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <Harness />
-    </QueryClientProvider>,
-  );
+  renderWithQueries(<Harness />);
   const user = userEvent.setup();
   const open = async () => {
     await user.click(screen.getByRole("button", { name: "Delete videos…" }));

@@ -1,31 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   makeUser,
   request,
   routeContext,
   sessionCookie,
 } from "@/lib/testing/fixtures";
-import {
-  startSandboxProcess,
-  type SandboxProcess,
-} from "@/lib/testing/sandbox-process";
+import { setupSandboxEnv } from "@/lib/testing/provider-sandbox";
 import { GET } from "./route";
 
-let sandbox: SandboxProcess;
 let cookie: string;
 
+// Imagine stays unconfigured on purpose (409); Akool is configured but cannot list (404).
+const sandbox = setupSandboxEnv(["akool", "memories", "vod"], {
+  IMAGINE_API_KEY: "",
+});
+
 beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  const env = await sandbox.providerEnv();
-  // Imagine stays unconfigured on purpose (409); Akool is configured but cannot list (404).
-  Object.assign(process.env, env.akool, env.memories, env.vod, {
-    IMAGINE_API_KEY: "",
-  });
   const viewer = await makeUser("viewer");
   ({ cookie } = await sessionCookie(viewer.id));
 });
-
-afterAll(() => sandbox.stop());
 
 const get = (providerId: string, search = "") =>
   GET(
@@ -89,7 +82,7 @@ describe("GET /api/providers/{providerId}/videos", () => {
   });
 
   it("turns a provider failure into 503 with the provider's code", async () => {
-    await sandbox.control("PUT", "faults", { provider: "vod", errorRate: 1 });
+    await sandbox().control("PUT", "faults", { provider: "vod", errorRate: 1 });
     try {
       const response = await get("vod", "?pageSize=5");
       expect(response.status).toBe(503);
@@ -97,7 +90,10 @@ describe("GET /api/providers/{providerId}/videos", () => {
       expect(error.code).toBe("unavailable");
       expect(error.message).toMatch(/ApsaraVideo VOD could not list videos/);
     } finally {
-      await sandbox.control("PUT", "faults", { provider: "vod", errorRate: 0 });
+      await sandbox().control("PUT", "faults", {
+        provider: "vod",
+        errorRate: 0,
+      });
     }
   });
 });

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { GET as getItems } from "@/app/api/runs/[runId]/items/route";
 import { GET as getRun } from "@/app/api/runs/[runId]/route";
-import { POST as startRun } from "@/app/api/runs/route";
+import { startedRunId } from "@/app/api/runs/testing";
 import { getDb } from "@/lib/db/client";
 import { executeRows } from "@/lib/db/open-db";
 import { request, routeContext } from "@/lib/testing/fixtures";
@@ -47,15 +47,11 @@ it("pauses on a rejected key with every row still pending, and resumes on an ope
     authRate: 1,
   });
 
-  const started = await startRun(
-    request("/api/runs", {
-      method: "POST",
-      headers: harness.auth,
-      body: { provider: "vod", ids, confirmation: "delete 3 videos" },
-    }),
-    routeContext(),
-  );
-  const { id } = await started.json();
+  const id = await startedRunId(harness.auth, {
+    provider: "vod",
+    ids,
+    confirmation: "delete 3 videos",
+  });
   const paused = await until(
     () => readRun(id),
     (run) => run.status === "paused",

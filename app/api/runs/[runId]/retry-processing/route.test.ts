@@ -3,7 +3,7 @@
 import { expect, it } from "vitest";
 import { GET as getItems } from "@/app/api/runs/[runId]/items/route";
 import { GET as getRun } from "@/app/api/runs/[runId]/route";
-import { POST as startRun } from "@/app/api/runs/route";
+import { startedRunId } from "@/app/api/runs/testing";
 import { request, routeContext } from "@/lib/testing/fixtures";
 import { setUpRuns, until } from "@/lib/testing/runs-harness";
 import { POST as retryProcessing } from "./route";
@@ -35,15 +35,11 @@ it("re-attempts processing rows until they delete, showing the next attempt time
       video.status === "3" && video.owner === "console" && !video.deleted,
   )!;
   const ids = [processing.id, ready.id];
-  const started = await startRun(
-    request("/api/runs", {
-      method: "POST",
-      headers: harness.auth,
-      body: { provider: "akool", ids, confirmation: "delete 2 videos" },
-    }),
-    routeContext(),
-  );
-  const { id } = await started.json();
+  const id = await startedRunId(harness.auth, {
+    provider: "akool",
+    ids,
+    confirmation: "delete 2 videos",
+  });
   const first = await until(
     () => run(id),
     (value) => value.finishedAt !== null,
