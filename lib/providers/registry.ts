@@ -3,6 +3,7 @@ import { getEnv, type Env } from "@/lib/env";
 import { createAkoolAdapter } from "./akool/adapter";
 import { createImagineAdapter } from "./imagine/adapter";
 import { createMemoriesAdapter } from "./memories/adapter";
+import { sharedRateGate } from "./rate-budget";
 import type { ProviderAdapter, ProviderId } from "./types";
 import { createVodAdapter } from "./vod/adapter";
 
@@ -23,6 +24,9 @@ const labels: Record<ProviderId, string> = {
 
 function build(env: Env): ProviderEntry[] {
   const timeoutMs = env.PROVIDER_TIMEOUT_MS;
+  // Every request of every adapter waits for its budget: the database's once start-up has
+  // installed that gate (lib/runs/worker/rate-limit.ts), this process's buckets until then.
+  const gate = sharedRateGate;
   const akoolCredentials =
     env.AKOOL_API_KEY || (env.AKOOL_CLIENT_ID && env.AKOOL_CLIENT_SECRET);
   return [
@@ -40,6 +44,7 @@ function build(env: Env): ProviderEntry[] {
             clientSecret: env.AKOOL_CLIENT_SECRET,
             maxBatch: env.AKOOL_MAX_BATCH,
             timeoutMs,
+            gate,
           })
         : null,
     },
@@ -54,6 +59,7 @@ function build(env: Env): ProviderEntry[] {
             uniqueId: env.MEMORIES_UNIQUE_ID,
             apiVersion: env.MEMORIES_API_VERSION,
             timeoutMs,
+            gate,
           })
         : null,
     },
@@ -72,6 +78,7 @@ function build(env: Env): ProviderEntry[] {
               region: env.VOD_REGION,
               endpoint: env.VOD_ENDPOINT,
               timeoutMs,
+              gate,
             })
           : null,
     },
@@ -88,6 +95,7 @@ function build(env: Env): ProviderEntry[] {
             statusPath: env.IMAGINE_STATUS_PATH,
             rateLimitPerMinute: env.IMAGINE_RATE_PER_MINUTE,
             timeoutMs,
+            gate,
           })
         : null,
     },

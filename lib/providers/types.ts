@@ -1,6 +1,8 @@
 // The adapter contract (docs/design.md §4). lib/runs sees only this; provider quirks stay in the
 // adapter modules beside it.
 
+import type { RateBudgets } from "./rate-budget";
+
 export const providerIds = ["akool", "memories", "vod", "imagine"] as const;
 export type ProviderId = (typeof providerIds)[number];
 
@@ -107,8 +109,13 @@ export interface ProviderAdapter {
   /** Human description of the ID format, for error messages ("24 hex characters"). */
   idFormat: string;
   maxBatch: number;
-  /** Per provider account; the worker shares this budget across console instances. */
+  /** The delete call's limit per provider account, for display (GET /api/providers). */
   rateLimit: { requests: number; perMs: number };
+  /**
+   * The budget each kind of request draws on, per provider account (rate-budget.ts). The adapter
+   * awaits its gate with one of these before every HTTP request it makes.
+   */
+  rateBudgets: RateBudgets;
   /** Provider status values a list can be filtered on (empty when it cannot list). */
   statuses: readonly string[];
   /**

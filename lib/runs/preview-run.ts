@@ -1,5 +1,4 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { idFormatFor, idKindLabels } from "@/lib/providers/id-formats";
@@ -8,8 +7,7 @@ import { chunk } from "@/lib/utils";
 import { parseIds } from "./parse-ids";
 import type { Expectation, PreviewItem, PreviewResponse } from "./schemas";
 import { expectations } from "./schemas";
-import { lookupBucketKey, requireAdapter } from "./worker/provider-access";
-import { waitForRateToken } from "./worker/rate-limit";
+import { requireAdapter } from "./worker/provider-access";
 
 const expectationByState: Record<LookupResult["state"], Expectation> = {
   exists: "will_delete",
@@ -57,10 +55,9 @@ export async function previewRun(
   const parsed = validateIds(providerId, ids, idKind);
   const limit = getEnv().ERASURE_PREVIEW_LOOKUP_LIMIT;
   const checked = parsed.valid.slice(0, limit);
-  const db = await getDb();
   const found = new Map<string, LookupResult>();
   for (const batch of chunk(checked, adapter.maxBatch)) {
-    await waitForRateToken(db, lookupBucketKey(providerId), adapter.rateLimit);
+    // Each request the adapter makes waits for its look-up budget, shared with the workers.
     for (const [id, result] of await adapter.lookup(batch))
       found.set(id, result);
   }

@@ -19,6 +19,11 @@ import {
   malformedFailure,
 } from "@/lib/providers/akool/wire";
 import { DEFAULT_TIMEOUT_MS, failAll } from "@/lib/providers/http";
+import {
+  accountBudgets,
+  accountTag,
+  type RateGate,
+} from "@/lib/providers/rate-budget";
 import type {
   LookupResult,
   OutcomeResult,
@@ -35,7 +40,10 @@ const DELETE_PATH = "/api/open/v4/image2Video/delbyids";
 const LOOKUP_PATH = "/api/open/v4/image2Video/resultsByIds";
 /** §3, §6: the cap is undocumented; the doc suggests chunks of 20–50, we take its low end. */
 export const AKOOL_DEFAULT_MAX_BATCH = 20;
-/** §6: no rate limit is documented; one call a second per account is our conservative guess. */
+/**
+ * §6: no rate limit is documented; one call a second per account, every endpoint together, is
+ * our conservative guess.
+ */
 export const AKOOL_RATE_LIMIT = { requests: 1, perMs: 1_000 } as const;
 /** A well-formed ObjectId nobody owns: resultsByIds with it is the cheapest authenticated call. */
 const HEALTH_PROBE_ID = "000000000000000000000000";
@@ -56,6 +64,8 @@ export interface AkoolAdapterConfig {
   timeoutMs?: number;
   /** Clock used for token expiry; defaults to Date.now (tests freeze it). */
   now?: () => number;
+  /** Awaited before every request with its budget (the registry passes the shared one). */
+  gate?: RateGate;
 }
 
 export function createAkoolAdapter(
@@ -65,6 +75,18 @@ export function createAkoolAdapter(
   if (!Number.isInteger(maxBatch) || maxBatch < 1) {
     throw new Error("Akool maxBatch must be a positive integer");
   }
+  // One budget for the account: the key (or client ID) the requests are sent with.
+  const tokenMode = Boolean(config.clientId && config.clientSecret);
+  const all = { endpoint: "all", ...AKOOL_RATE_LIMIT };
+  const rateBudgets = accountBudgets(
+    "akool",
+    accountTag(
+      config.baseUrl.replace(/\/+$/, ""),
+      tokenMode ? `client:${config.clientId}` : config.apiKey,
+    ),
+    { delete: all, lookup: all, list: all },
+  );
+  const gate = config.gate;
   const client = createAkoolClient({
     baseUrl: config.baseUrl,
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -72,6 +94,14 @@ export function createAkoolAdapter(
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     now: config.now ?? Date.now,
+    ...(gate
+      ? {
+          beforeRequest: (path: string) =>
+            gate(
+              path === DELETE_PATH ? rateBudgets.delete : rateBudgets.lookup,
+            ),
+        }
+      : {}),
   });
 
   /** resultsByIds for lower-cased, valid IDs (§4). */
@@ -180,6 +210,7 @@ export function createAkoolAdapter(
     maxBatch,
     answersPerId: true,
     rateLimit: { ...AKOOL_RATE_LIMIT },
+    rateBudgets,
     statuses: [],
     async delete(ids) {
       const groups = groupAkoolIds(ids);

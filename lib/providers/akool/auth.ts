@@ -31,6 +31,8 @@ export interface AkoolClientOptions {
   clientId?: string;
   clientSecret?: string;
   now: () => number;
+  /** Awaited before every request, getToken included, with its path (the rate budget). */
+  beforeRequest?: (path: string) => Promise<void>;
 }
 
 export interface AkoolClient {
@@ -73,13 +75,19 @@ export function createAkoolClient(options: AkoolClientOptions): AkoolClient {
   let cached: { token: string; refreshAt: number } | undefined;
   let pending: Promise<TokenResult> | undefined;
 
-  const send = (path: string, headers: Record<string, string>, body: unknown) =>
-    httpRequest(`${baseUrl}${path}`, {
+  const send = async (
+    path: string,
+    headers: Record<string, string>,
+    body: unknown,
+  ) => {
+    await options.beforeRequest?.(path);
+    return httpRequest(`${baseUrl}${path}`, {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify(body),
       timeoutMs,
     });
+  };
 
   async function fetchToken(): Promise<TokenResult> {
     const answer = readAkoolAnswer(

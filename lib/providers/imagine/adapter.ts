@@ -1,5 +1,6 @@
 import "server-only";
 import { DEFAULT_TIMEOUT_MS, httpRequest } from "../http";
+import { accountBudgets, accountTag, type RateGate } from "../rate-budget";
 import { deleteOutcome, forEachId, lookupFromReply } from "./outcomes";
 import {
   buildImagineUrl,
@@ -26,6 +27,8 @@ export interface ImagineAdapterConfig {
   /** §6: undocumented; third parties report 50 a minute. */
   rateLimitPerMinute?: number;
   timeoutMs?: number;
+  /** Awaited before every request with the key's budget (the registry passes the shared one). */
+  gate?: RateGate;
 }
 
 export const IMAGINE_DEFAULT_DELETE_PATH = "/v2/video/delete/{id}";
@@ -42,7 +45,8 @@ function checkTemplate(name: string, template: string): string {
 }
 
 /**
- * Imagine.art adapter. Deletes one ID per request, in sequence (§6: about 50 requests a minute).
+ * Imagine.art adapter. Deletes one ID per request, in sequence. §6: one limit per key for every
+ * request (about 50 a minute), so delete, status look-up and health check share one budget.
  * On a 405 it switches DELETE↔POST once and keeps the method that worked (§8). A 400/1100 on
  * delete is confirmed with a status look-up: not found there ⇒ `not_found` (§8).
  */
@@ -69,15 +73,25 @@ export function createImagineAdapter(
     accept: "application/json",
   };
   let deleteMethod: "DELETE" | "POST" = config.deleteMethod ?? "DELETE";
+  const perKey = { endpoint: "all", requests: perMinute, perMs: 60_000 };
+  const rateBudgets = accountBudgets(
+    "imagine",
+    accountTag(config.baseUrl.replace(/\/+$/, ""), config.apiKey),
+    { delete: perKey, lookup: perKey, list: perKey },
+  );
 
-  const send = async (method: string, template: string, id: string) =>
-    classifyImagine(
+  const send = async (method: string, template: string, id: string) => {
+    await config.gate?.(
+      template === deletePath ? rateBudgets.delete : rateBudgets.lookup,
+    );
+    return classifyImagine(
       await httpRequest(buildImagineUrl(config.baseUrl, template, id), {
         method,
         headers,
         timeoutMs,
       }),
     );
+  };
 
   const lookupOne = async (id: string) =>
     lookupFromReply(
@@ -122,6 +136,7 @@ export function createImagineAdapter(
     maxBatch: 1,
     answersPerId: true,
     rateLimit: { requests: perMinute, perMs: 60_000 },
+    rateBudgets,
     statuses: [],
     lookup: (ids) =>
       forEachId<LookupResult>(

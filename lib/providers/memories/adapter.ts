@@ -12,6 +12,7 @@ import {
 } from "./outcomes";
 import { MEMORIES_RATE, paceKey } from "./pacer";
 import type { Failure, MemoriesApiVersion, WireContext } from "./wire";
+import { accountBudgets, accountTag, type RateGate } from "../rate-budget";
 import type { LookupResult, OutcomeResult, ProviderAdapter } from "../types";
 
 // memories.ai private video library (docs/providers/memories.md). delete_videos answers one
@@ -28,6 +29,11 @@ export interface MemoriesAdapterConfig {
   /** §1: "v1" = `/serve/api/v1/...` (current, default); "v1.1" = `/serve/api/video/...`. */
   apiVersion?: MemoriesApiVersion;
   timeoutMs?: number;
+  /**
+   * Awaited before every request with its endpoint's budget (the registry passes the shared one).
+   * Without it, requests are paced in this process (pacer.ts).
+   */
+  gate?: RateGate;
 }
 
 /** §7: `VI` + digits (18 in real IDs; lenient on length), and `PI-` + digits for public imports. */
@@ -53,15 +59,24 @@ const V11_MAX_BATCH = 20;
 
 /**
  * The memories.ai adapter. Every delete() costs a list_videos call before (unless the caller
- * pre-checked the IDs) and after each batch (delete.ts); all calls are paced to the documented 5 a second per endpoint
- * (pacer.ts). `lookup` and `delete` never throw for provider or network failures;
- * `list` throws ProviderListError.
+ * pre-checked the IDs) and after each batch (delete.ts); every call draws on its endpoint's budget
+ * of 5 a second (§6): delete_videos on one, list_videos (look-ups, list, health check) on the
+ * other. `lookup` and `delete` never throw for provider or network failures; `list` throws
+ * ProviderListError.
  */
 export function createMemoriesAdapter(
   config: MemoriesAdapterConfig,
 ): ProviderAdapter {
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
   const apiVersion = config.apiVersion ?? "v1";
+  // §6: per account, delete and list counted separately; every look-up is a list_videos call.
+  const deleteBudget = { endpoint: "delete_videos", ...MEMORIES_RATE };
+  const listBudget = { endpoint: "list_videos", ...MEMORIES_RATE };
+  const rateBudgets = accountBudgets(
+    "memories",
+    accountTag(baseUrl, config.apiKey),
+    { delete: deleteBudget, lookup: listBudget, list: listBudget },
+  );
   const ctx: WireContext = {
     baseUrl,
     apiKey: config.apiKey,
@@ -69,6 +84,9 @@ export function createMemoriesAdapter(
     apiVersion,
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     paceKey: paceKey(baseUrl, config.apiKey),
+    ...(config.gate
+      ? { rate: { gate: config.gate, budgets: rateBudgets } }
+      : {}),
   };
   const maxBatch = apiVersion === "v1" ? V1_MAX_BATCH : V11_MAX_BATCH;
 
@@ -97,6 +115,7 @@ export function createMemoriesAdapter(
     maxBatch,
     answersPerId: false,
     rateLimit: { ...MEMORIES_RATE },
+    rateBudgets,
     statuses: MEMORIES_STATUSES,
 
     async lookup(ids) {

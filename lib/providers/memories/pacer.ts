@@ -3,11 +3,11 @@ import { createHash } from "node:crypto";
 import { sleep } from "@/lib/utils";
 
 // memories.ai allows 5 requests per second per account for delete_videos and, separately, for
-// list_videos, answering code "0429" beyond that (docs/providers/memories.md §6). One adapter
-// delete() makes list + delete + list calls, and the worker's shared bucket only counts delete()
-// calls, so the adapter spaces its own requests per endpoint. Lanes are module-level and keyed by
-// base URL, account key and endpoint, so every adapter built for the same account in this process
-// shares them (the registry or a test may build several).
+// list_videos, answering code "0429" beyond that (docs/providers/memories.md §6). An adapter built
+// with a rate gate (the registry's: shared by every console instance, ../rate-budget.ts) draws on
+// that instead; one built without (adapter tests) spaces its own requests per endpoint here. Lanes
+// are module-level and keyed by base URL, account key and endpoint, so every such adapter built
+// for the same account in this process shares them.
 
 export interface PaceRate {
   requests: number;

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { httpRequest, snippet, tryParseJson, type HttpResult } from "../http";
+import type { RateBudgets, RateGate } from "../rate-budget";
 import { pace } from "./pacer";
 
 // memories.ai wire basics: paths per doc generation, the `{code, msg, data}` envelope, and how an
@@ -15,8 +16,10 @@ export interface WireContext {
   uniqueId: string;
   apiVersion: MemoriesApiVersion;
   timeoutMs: number;
-  /** Rate-limit lane of this account (pacer.ts). */
+  /** Rate-limit lane of this account (pacer.ts), used when no gate is given. */
   paceKey: string;
+  /** The shared budgets (rate-budget.ts): when set, each request awaits the gate, not the pacer. */
+  rate?: { gate: RateGate; budgets: RateBudgets };
 }
 
 /** A failure in the shape of OutcomeResult's failure fields. */
@@ -173,7 +176,10 @@ export function readAnswer(result: HttpResult): Answer {
   };
 }
 
-/** One paced POST to the endpoint of the configured doc generation (§2: raw key, no `Bearer `). */
+/**
+ * One POST to the endpoint of the configured doc generation (§2: raw key, no `Bearer `), within
+ * the endpoint's budget (§6): the shared gate when the adapter has one, else this process's pacer.
+ */
 export async function callMemories(
   ctx: WireContext,
   endpoint: MemoriesEndpoint,
@@ -183,7 +189,7 @@ export async function callMemories(
   const url = new URL(`${ctx.baseUrl}${PATHS[ctx.apiVersion][endpoint]}`);
   for (const [name, value] of Object.entries(query))
     url.searchParams.set(name, value);
-  const result = await pace(`${ctx.paceKey}|${endpoint}`, () =>
+  const send = () =>
     httpRequest(url.toString(), {
       method: "POST",
       headers: {
@@ -193,7 +199,11 @@ export async function callMemories(
       },
       body: JSON.stringify(body),
       timeoutMs: ctx.timeoutMs,
-    }),
-  );
-  return readAnswer(result);
+    });
+  if (ctx.rate) {
+    // list_videos serves both look-ups and library pages: one budget (adapter.ts).
+    await ctx.rate.gate(ctx.rate.budgets[endpoint]);
+    return readAnswer(await send());
+  }
+  return readAnswer(await pace(`${ctx.paceKey}|${endpoint}`, send));
 }

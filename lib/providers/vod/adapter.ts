@@ -1,6 +1,7 @@
 import "server-only";
 import { DEFAULT_TIMEOUT_MS, failAll } from "../http";
 import { idFormats } from "../id-formats";
+import { accountBudgets, accountTag, type RateGate } from "../rate-budget";
 import type {
   HealthResult,
   LookupResult,
@@ -35,6 +36,8 @@ export interface VodAdapterConfig {
   /** Defaults to `https://vod.<region>.aliyuncs.com` (§1). */
   endpoint?: string;
   timeoutMs?: number;
+  /** Awaited before every call with its Action's budget (the registry passes the shared one). */
+  gate?: RateGate;
 }
 
 export interface VodAdapter extends ProviderAdapter {
@@ -67,8 +70,8 @@ export const VOD_STATUSES = [
 const PROBE_ID = "0".repeat(32);
 
 /**
- * Runs `call` on chunks of at most 20 distinct, well-formed IDs, one chunk after another (the
- * worker owns the rate limit); a malformed ID gets `invalid` without reaching the provider.
+ * Runs `call` on chunks of at most 20 distinct, well-formed IDs, one chunk after another (each
+ * call waits for its budget in callVod); a malformed ID gets `invalid` without reaching the provider.
  */
 async function inChunks<T>(
   ids: string[],
@@ -187,14 +190,34 @@ async function healthCheck(client: VodClient): Promise<HealthResult> {
   };
 }
 
+/** §8: per account (user), each Action on its own budget. */
+export const VOD_RATES = {
+  DeleteVideo: { requests: 30, perMs: 1000 },
+  GetVideoInfos: { requests: 100, perMs: 1000 },
+  SearchMedia: { requests: 50, perMs: 1000 },
+} as const;
+
 export function createVodAdapter(config: VodAdapterConfig): VodAdapter {
+  const url = endpointUrl(config.region, config.endpoint);
+  const rateBudgets = accountBudgets(
+    "vod",
+    accountTag(url, config.accessKeyId),
+    {
+      delete: { endpoint: "DeleteVideo", ...VOD_RATES.DeleteVideo },
+      lookup: { endpoint: "GetVideoInfos", ...VOD_RATES.GetVideoInfos },
+      list: { endpoint: "SearchMedia", ...VOD_RATES.SearchMedia },
+    },
+  );
   const client: VodClient = {
-    url: endpointUrl(config.region, config.endpoint),
+    url,
     credentials: {
       accessKeyId: config.accessKeyId,
       accessKeySecret: config.accessKeySecret,
     },
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(config.gate
+      ? { rate: { gate: config.gate, budgets: rateBudgets } }
+      : {}),
   };
   const idFormat = idFormats.vod.description;
   const referenceIdFormat = "a ReferenceId without commas or spaces";
@@ -221,7 +244,8 @@ export function createVodAdapter(config: VodAdapterConfig): VodAdapter {
     maxBatch: VOD_MAX_IDS_PER_CALL,
     answersPerId: true,
     // §8: DeleteVideo allows 30 QPS per account.
-    rateLimit: { requests: 30, perMs: 1000 },
+    rateLimit: { ...VOD_RATES.DeleteVideo },
+    rateBudgets,
     statuses: VOD_STATUSES,
     delete: (ids) =>
       inChunks(ids, VOD_ID_PATTERN, invalidOutcome(idFormat), (chunk) =>

@@ -1,5 +1,6 @@
 import "server-only";
 import { httpRequest } from "../http";
+import type { RateBudgets, RateFamily, RateGate } from "../rate-budget";
 import {
   formBody,
   signedRpcParams,
@@ -18,7 +19,16 @@ export interface VodClient {
   url: string;
   credentials: VodCredentials;
   timeoutMs: number;
+  /** When set, every call first awaits the gate with its Action's budget (../rate-budget.ts). */
+  rate?: { gate: RateGate; budgets: RateBudgets };
 }
+
+/** §8: each Action has its own QPS; the budget family each Action the adapter sends draws on. */
+const ACTION_FAMILY: Record<string, RateFamily> = {
+  DeleteVideo: "delete",
+  GetVideoInfos: "lookup",
+  SearchMedia: "list",
+};
 
 /** `https://vod.<region>.aliyuncs.com` (§1) unless an endpoint is given; any path is kept. */
 export function endpointUrl(region: string, endpoint?: string): string {
@@ -33,6 +43,11 @@ export async function callVod(
   business: Record<string, string>,
   overrides?: SignOverrides,
 ): Promise<RpcResult> {
+  // Waited for before signing: the Timestamp and nonce then belong to the moment of sending.
+  if (client.rate)
+    await client.rate.gate(
+      client.rate.budgets[ACTION_FAMILY[action] ?? "lookup"],
+    );
   const signed = signedRpcParams(
     "POST",
     action,

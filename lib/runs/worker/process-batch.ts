@@ -13,8 +13,7 @@ import type {
 } from "@/lib/providers/types";
 import type { PreState } from "@/lib/runs/vocabulary";
 import { claimItems, type ClaimedItem } from "./claim-items";
-import { deleteBucketKey, lookupBucketKey } from "./provider-access";
-import { waitForRateToken } from "./rate-limit";
+import { withStopSignal } from "./rate-limit";
 import {
   finishRuns,
   pauseRun,
@@ -107,8 +106,9 @@ async function recordBatchEvent(
 /**
  * One worker step for a provider: claim a leased batch; look it up (settling items in doubt,
  * recording every other item's pre-state); write ahead what is about to be sent; call the
- * adapter within the shared rate budget; record every item's result (fenced) as soon as it is
- * known; pause the run on rejected credentials; close runs that have nothing pending.
+ * adapter, whose every request draws on the shared rate budget; record every item's result
+ * (fenced) as soon as it is known; pause the run on rejected credentials; close runs that have
+ * nothing pending.
  * Returns how many items were claimed.
  */
 export async function processBatch(ctx: LaneContext): Promise<number> {
@@ -124,15 +124,11 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
   const adapter = adapterForIdKind(ctx.adapter, idKind)!;
 
   // 1. One look-up for the batch: it settles items an earlier call left in doubt and gives
-  //    every other item the pre-state that makes its outcome provable (G1–G3).
-  await waitForRateToken(
-    ctx.db,
-    lookupBucketKey(ctx.provider),
-    adapter.rateLimit,
-    1,
-    ctx.signal,
+  //    every other item the pre-state that makes its outcome provable (G1–G3). Each request the
+  //    adapter makes waits for its endpoint's shared budget (rate-limit.ts); a stop ends the wait.
+  const lookups = await withStopSignal(ctx.signal, () =>
+    adapter.lookup(claimed.map((item) => item.videoId)),
   );
-  const lookups = await adapter.lookup(claimed.map((item) => item.videoId));
   const results = new Map<string, OutcomeResult>();
   const sends: { item: ClaimedItem; preState: PreState }[] = [];
   for (const item of claimed) {
@@ -150,16 +146,11 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
   const toSend = sends.filter(({ item }) => marked.has(itemKey(item)));
   const sent = new Set(toSend.map(({ item }) => item.videoId));
   if (toSend.length > 0) {
-    await waitForRateToken(
-      ctx.db,
-      deleteBucketKey(ctx.provider),
-      adapter.rateLimit,
-      1,
-      ctx.signal,
-    );
-    const outcomes = await adapter.delete(
-      toSend.map(({ item }) => item.videoId),
-      { preChecked: true },
+    const outcomes = await withStopSignal(ctx.signal, () =>
+      adapter.delete(
+        toSend.map(({ item }) => item.videoId),
+        { preChecked: true },
+      ),
     );
     for (const { item, preState } of toSend) {
       results.set(

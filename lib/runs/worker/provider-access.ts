@@ -33,8 +33,3 @@ export function requireAdapter(
   }
   return adapter;
 }
-
-export const deleteBucketKey = (providerId: ProviderId) =>
-  `${providerId}:delete`;
-export const lookupBucketKey = (providerId: ProviderId) =>
-  `${providerId}:lookup`;

@@ -10,10 +10,11 @@ import type { ProviderId } from "@/lib/providers/types";
 import { sleep } from "@/lib/utils";
 import { expireOwnLeases, resumePausedRuns } from "./claim-items";
 import { processBatch, type LaneContext } from "./process-batch";
+import { installDatabaseRateGate } from "./rate-limit";
 
 const IDLE_POLL_MS = 500;
 // Parallel batches per provider: enough to reach the rate limit despite provider latency; the
-// shared token bucket, not this number, bounds the call rate.
+// shared token buckets the adapters wait on, not this number, bound the call rate.
 const LANES: Record<ProviderId, number> = {
   vod: 4,
   akool: 2,
@@ -47,6 +48,9 @@ async function runLane(ctx: LaneContext): Promise<void> {
  * through the database.
  */
 export async function startWorker(): Promise<void> {
+  // Also in processes that start only a worker (scripts/worker.ts, benchmarks, tests): every
+  // provider request draws on the database's shared budgets.
+  installDatabaseRateGate();
   if (globalForWorker.__erasureWorker || getEnv().ERASURE_WORKER === "off")
     return;
   const controller = new AbortController();
