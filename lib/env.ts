@@ -57,6 +57,7 @@ const envSchema = z
     VOD_ACCESS_KEY_ID: z.string().optional(),
     VOD_ACCESS_KEY_SECRET: z.string().optional(),
     VOD_REGION: z.string().default("cn-shanghai"),
+    VOD_APP_ID: z.preprocess(blankAsUndefined, z.string().optional()),
     VOD_ENDPOINT: z.preprocess(blankAsUndefined, optionalUrl),
     IMAGINE_API_KEY: z.string().optional(),
     IMAGINE_BASE_URL: z.url().default("https://api.vyro.ai"),

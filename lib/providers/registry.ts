@@ -76,6 +76,7 @@ function build(env: Env): ProviderEntry[] {
               accessKeyId: env.VOD_ACCESS_KEY_ID,
               accessKeySecret: env.VOD_ACCESS_KEY_SECRET,
               region: env.VOD_REGION,
+              ...(env.VOD_APP_ID ? { appId: env.VOD_APP_ID } : {}),
               endpoint: env.VOD_ENDPOINT,
               timeoutMs,
               gate,

@@ -51,15 +51,15 @@ export const expectationLabels: Record<Expectation, LabelInfo> = {
   will_delete: {
     label: "Will be deleted",
     tone: "info",
-    // Look-ups of most providers do not say who owns a video: only the delete does.
+    // VOD's look-up shows another application's video (Not yours); the others only show ours.
     description:
-      "The provider's look-up found the video. If it belongs to another account, the provider refuses the delete and the row ends Forbidden.",
+      "The provider's look-up found the video in this account. Where a look-up cannot tell owners apart, the delete decides: a refused delete ends Forbidden.",
   },
   already_gone: {
     label: "Already gone",
     tone: "neutral",
     description:
-      "The provider's look-up found no such video for this account; the delete confirms it.",
+      "No such video for this account. Akool's and memories.ai's look-ups do not show other accounts' videos either: such a video is never recorded deleted; the row keeps what the provider answers (Forbidden or Doesn't exist).",
   },
   processing: {
     label: "Still processing",

@@ -19,7 +19,9 @@ import {
   deleteVideoResponseSchema,
   getVideoInfosResponseSchema,
   lookupFailure,
+  lookupOfVideo,
   parseBody,
+  VOD_DEFAULT_APP_ID,
   VOD_LABEL,
 } from "./wire";
 
@@ -36,6 +38,8 @@ export interface VodAdapterConfig {
   /** Defaults to `https://vod.<region>.aliyuncs.com` (§1). */
   endpoint?: string;
   timeoutMs?: number;
+  /** The application the console deletes in (`VOD_APP_ID`); default the account's default app. */
+  appId?: string;
   /** Awaited before every call with its Action's budget (the registry passes the shared one). */
   gate?: RateGate;
 }
@@ -158,11 +162,7 @@ async function lookupVideoChunk(
   return new Map(
     ids.map((id): [string, LookupResult] => {
       const video = found.get(id);
-      if (video)
-        return [
-          id,
-          { state: "exists", status: video.Status, name: video.Title },
-        ];
+      if (video) return [id, lookupOfVideo(video, client.appId)];
       if (missing.has(id))
         return [id, { state: "not_found", code: "NonExistVideoIds" }];
       return [
@@ -215,6 +215,7 @@ export function createVodAdapter(config: VodAdapterConfig): VodAdapter {
       accessKeySecret: config.accessKeySecret,
     },
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    appId: config.appId ?? VOD_DEFAULT_APP_ID,
     ...(config.gate
       ? { rate: { gate: config.gate, budgets: rateBudgets } }
       : {}),

@@ -43,7 +43,7 @@ describe("lookup (GetVideoInfos)", () => {
   });
 
   it("splits 25 IDs into two calls", async () => {
-    const ids = (await vod.videos()).slice(0, 25).map((v) => v.id);
+    const ids = await vod.pickIds(25, owned());
     await vod.mark();
     const results = await vod.adapter().lookup(ids);
     expect([...results.values()].every((r) => r.state === "exists")).toBe(true);
@@ -61,10 +61,21 @@ describe("lookup (GetVideoInfos)", () => {
       const [own] = await vod.pickIds(1, owned());
       const adapter = vod.adapter();
       const found = await adapter.lookup([theirs!, own!]);
-      expect(found.get(theirs!)?.state).toBe(
-        foreignVisible ? "exists" : "not_found",
+      // In another application than the console's (VOD_APP_ID): shown as not ours, as the
+      // delete will answer, so the preview says "Not yours".
+      expect(found.get(theirs!)).toMatchObject(
+        foreignVisible
+          ? { state: "forbidden", code: "other_app" }
+          : { state: "not_found" },
       );
       expect(found.get(own!)?.state).toBe("exists");
+      // A console configured for the other application sees the reverse.
+      const other = vod.adapter({ appId: "app-2000000" });
+      if (foreignVisible)
+        expect((await other.lookup([theirs!])).get(theirs!)?.state).toBe(
+          "exists",
+        );
+      expect((await other.lookup([own!])).get(own!)?.state).toBe("forbidden");
       // Either way the delete itself tells the truth, and the video stays.
       const outcome = (await adapter.delete([theirs!])).get(theirs!);
       expect(outcome).toMatchObject({ outcome: "forbidden", retryable: false });

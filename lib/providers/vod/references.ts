@@ -7,6 +7,7 @@ import {
   deleteVideoResponseSchema,
   getVideoInfosResponseSchema,
   lookupFailure,
+  lookupOfVideo,
   parseBody,
 } from "./wire";
 
@@ -122,11 +123,7 @@ export async function lookupReferenceChunk(
     refs.map((ref): [string, LookupResult] => {
       if (missing.has(ref))
         return [ref, { state: "not_found", code: "NonExistReferenceIds" }];
-      const video = byRef.get(ref);
-      return [
-        ref,
-        { state: "exists", status: video?.Status, name: video?.Title },
-      ];
+      return [ref, lookupOfVideo(byRef.get(ref), client.appId)];
     }),
   );
 }

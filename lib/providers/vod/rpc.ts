@@ -19,6 +19,8 @@ export interface VodClient {
   url: string;
   credentials: VodCredentials;
   timeoutMs: number;
+  /** The VOD application this console deletes in; look-ups call other apps' videos not ours. */
+  appId: string;
   /** When set, every call first awaits the gate with its Action's budget (../rate-budget.ts). */
   rate?: { gate: RateGate; budgets: RateBudgets };
 }

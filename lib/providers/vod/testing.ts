@@ -14,6 +14,7 @@ import {
   type VodAdapterConfig,
 } from "./adapter";
 import type { VodClient } from "./rpc";
+import { VOD_DEFAULT_APP_ID } from "./wire";
 
 export interface SandboxCredentials {
   accessKeyId: string;
@@ -50,6 +51,7 @@ export const setupSandbox = providerKit(
       url: `${kit.baseUrl}/`,
       credentials: kit.credentials,
       timeoutMs: 5000,
+      appId: VOD_DEFAULT_APP_ID,
       ...overrides,
     }),
   }),

@@ -31,7 +31,32 @@ const videoSchema = z.object({
   Status: z.string().optional(),
   ReferenceId: z.string().optional(),
   CreationTime: z.string().optional(),
+  AppId: z.string().optional(),
 });
+
+/** The application every account has (§5.1's sample); `VOD_APP_ID` names another. */
+export const VOD_DEFAULT_APP_ID = "app-1000000";
+
+/**
+ * A video GetVideoInfos returned (§5.1). One in another application than the console's is shown
+ * as another owner's: DeleteVideo lists such videos in ForbiddenVideoIds (§4, [inferred]), so the
+ * preview says "Not yours" and the run's outcome agrees.
+ */
+export function lookupOfVideo(
+  video: z.infer<typeof videoSchema> | undefined,
+  ownAppId: string,
+): LookupResult {
+  const seen = { status: video?.Status, name: video?.Title };
+  if (video?.AppId && video.AppId !== ownAppId) {
+    return {
+      state: "forbidden",
+      ...seen,
+      code: "other_app",
+      message: `In application ${video.AppId}, not ${ownAppId}: this account's key may not delete it.`,
+    };
+  }
+  return { state: "exists", ...seen };
+}
 
 // `RequestId` is required on purpose: an ID in no list counts as deleted (§4), so a stray JSON
 // object from a proxy must not read as "everything deleted".
