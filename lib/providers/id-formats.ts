@@ -6,6 +6,11 @@ export interface IdFormat {
   pattern: RegExp;
   description: string;
   example: string;
+  /**
+   * The one spelling of an ID whose case does not matter, so two spellings of one video are one
+   * row (else the second is sent after the first deleted it). Absent: the spelling is the ID.
+   */
+  canonical?: (id: string) => string;
 }
 
 export const idFormats: Record<ProviderId, IdFormat> = {
@@ -14,6 +19,7 @@ export const idFormats: Record<ProviderId, IdFormat> = {
     pattern: /^[0-9a-fA-F]{24}$/,
     description: "24 hexadecimal characters (a MongoDB ObjectId)",
     example: "68919a464b4dbdd4ab3d3034",
+    canonical: (id) => id.toLowerCase(),
   },
   // memories.md §7: `VI` + digits (18 in real IDs); `PI-` + digits for public imports.
   memories: {

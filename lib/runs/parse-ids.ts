@@ -48,12 +48,13 @@ export function parseIds(
       }
       return;
     }
-    if (seen.has(value)) {
+    const id = format.canonical ? format.canonical(value) : value;
+    if (seen.has(id)) {
       duplicateCount++;
       return;
     }
-    seen.add(value);
-    valid.push(value);
+    seen.add(id);
+    valid.push(id);
   });
   return { valid, duplicateCount, malformed, malformedCount };
 }
