@@ -42,11 +42,14 @@ const noAnswer: OutcomeResult = {
 
 /**
  * Write-ahead before a provider call (docs/design.md §2): each item's pre-state and "in doubt",
- * fenced like every outcome. Only the rows still ours are sent.
+ * fenced like every outcome. Only rows whose lease is still ours and unexpired are sent, and
+ * their lease restarts here, so the look-up's time never eats into the call's (a reclaimed row
+ * must not be sent twice: G4).
  */
-async function markSending(
+export async function markSending(
   db: Db,
   owner: string,
+  leaseSeconds: number,
   sends: { item: ClaimedItem; preState: PreState }[],
 ): Promise<Set<string>> {
   if (sends.length === 0) return new Set();
@@ -57,10 +60,13 @@ async function markSending(
   const rows = await executeRows<{ run_id: string; video_id: string }>(
     db,
     sql`update run_items i
-           set pre_state = v.pre_state, pre_state_at = now(), in_doubt = true, updated_at = now()
+           set pre_state = v.pre_state, pre_state_at = now(), in_doubt = true, updated_at = now(),
+               lease_until = now() + make_interval(secs => ${leaseSeconds}),
+               next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
           from (values ${sql.join(values, sql`, `)}) as v(run_id, video_id, attempt, pre_state)
          where i.run_id = v.run_id and i.video_id = v.video_id and i.attempts = v.attempt
-           and i.lease_owner = ${owner} and i.outcome in ('pending', 'processing')
+           and i.lease_owner = ${owner} and i.lease_until > now()
+           and i.outcome in ('pending', 'processing')
      returning i.run_id, i.video_id`,
   );
   return new Set(rows.map((row) => `${row.run_id}/${row.video_id}`));
@@ -142,7 +148,7 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
   }
 
   // 2. Write ahead, then call: a crash from here on leaves the items in doubt, with evidence.
-  const marked = await markSending(ctx.db, ctx.owner, sends);
+  const marked = await markSending(ctx.db, ctx.owner, ctx.leaseSeconds, sends);
   const toSend = sends.filter(({ item }) => marked.has(itemKey(item)));
   const sent = new Set(toSend.map(({ item }) => item.videoId));
   if (toSend.length > 0) {
