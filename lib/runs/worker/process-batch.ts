@@ -78,6 +78,7 @@ const itemKey = (item: { runId: string; videoId: string }) =>
 /** One audit event per batch and run, listing each row's result (docs/design.md §6). */
 async function recordBatchEvent(
   ctx: LaneContext,
+  tx: Db,
   idKind: IdKind,
   writes: ReturnType<typeof planWrite>[],
 ) {
@@ -88,24 +89,27 @@ async function recordBatchEvent(
       write,
     ]);
   for (const [runId, runWrites] of byRun) {
-    await recordAuditEvent({
-      ...auditContext(null),
-      actor: `worker ${ctx.owner}`,
-      action: "items.recorded",
-      targetType: "run",
-      targetId: runId,
-      details: {
-        provider: ctx.provider,
-        idKind,
-        items: runWrites.map((write) => ({
-          videoId: write.item.videoId,
-          attempt: write.item.attempt,
-          outcome: write.outcome === "pending" ? "retry" : write.outcome,
-          code: write.code,
-          message: write.message,
-        })),
+    await recordAuditEvent(
+      {
+        ...auditContext(null),
+        actor: `worker ${ctx.owner}`,
+        action: "items.recorded",
+        targetType: "run",
+        targetId: runId,
+        details: {
+          provider: ctx.provider,
+          idKind,
+          items: runWrites.map((write) => ({
+            videoId: write.item.videoId,
+            attempt: write.item.attempt,
+            outcome: write.outcome === "pending" ? "retry" : write.outcome,
+            code: write.code,
+            message: write.message,
+          })),
+        },
       },
-    });
+      tx,
+    );
   }
 }
 
@@ -185,13 +189,20 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
       sent: sent.has(item.videoId),
     }),
   );
-  const written = await recordOutcomes(ctx.db, ctx.owner, writes);
+  // The outcomes and their audit event commit together (docs/design.md §2): a crash between
+  // them must not leave a final row that no event records.
+  const written = await ctx.db.transaction(async (inner) => {
+    const tx = inner as unknown as Db;
+    const rows = await recordOutcomes(tx, ctx.owner, writes);
+    await recordBatchEvent(
+      ctx,
+      tx,
+      idKind,
+      writes.filter((write) => rows.has(itemKey(write.item))),
+    );
+    return rows;
+  });
   const lost = claimed.length - written.size;
-  await recordBatchEvent(
-    ctx,
-    idKind,
-    writes.filter((write) => written.has(itemKey(write.item))),
-  );
   const pausedRuns = new Map<string, string>();
   for (const item of mine) {
     const result = results.get(item.videoId)!;
