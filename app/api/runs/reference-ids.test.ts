@@ -74,9 +74,10 @@ it("deletes by ReferenceId, keeping the kind through preview, run, outcomes and 
     validCount: 5,
     duplicateCount: 1,
   });
-  // As with video IDs, GetVideoInfos shows another account's video: "not yours" shows on delete.
+  // As with video IDs, GetVideoInfos shows another application's video: not yours, as it ends.
   expect(previewBody.counts).toMatchObject({
-    will_delete: 3,
+    will_delete: 2,
+    not_yours: 1,
     already_gone: 2,
     malformed: 1,
   });
