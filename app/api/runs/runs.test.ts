@@ -194,7 +194,9 @@ describe("a VOD run", () => {
         errorRate: 0,
       });
     }
-  });
+    // Every attempt is a look-up and a delete, each faulted 40% of the time, with backoff
+    // between: the run may take as long as the wait above allows.
+  }, 90_000);
 
   it("cancel stops further calls and ends untouched rows as cancelled", async () => {
     await harness.sandbox.control("PUT", "faults", {
