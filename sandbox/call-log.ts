@@ -16,6 +16,12 @@ export interface CallEntry {
   /** HTTP status sent; 0 when a hang or reset fault sent none. */
   status: number;
   fault?: InjectedFault;
+  /**
+   * The answer was the provider's throttle answer: its own rate limit refused the call, or an
+   * injected `throttle` fault. Lets a benchmark count throttling whatever the provider's status
+   * (VOD's Throttling.User is a 400, memories.ai's "0429" an HTTP 200).
+   */
+  throttled?: true;
 }
 
 export interface CallFilter {

@@ -114,7 +114,7 @@ describe("control API", () => {
 });
 
 describe("call log", () => {
-  it("records seq, provider, time, method, path, operation, ids, status and fault; filters and clears", async () => {
+  it("records seq, provider, time, method, path, operation, ids, status, fault and throttling; filters and clears", async () => {
     await control(sandbox.url, "DELETE", "calls");
     const started = Date.now();
     const video = await ownVideo(sandbox.url, "akool", "3");
@@ -153,6 +153,7 @@ describe("call log", () => {
         ids: ["99"],
         status: 429,
         fault: "throttle",
+        throttled: true,
       },
     ]);
     expect(log[0]!.at).toBeGreaterThanOrEqual(started);

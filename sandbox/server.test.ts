@@ -31,6 +31,48 @@ describe("routing", () => {
     ]);
   });
 
+  it("marks throttle answers in the call log: the provider's own limit and injected faults", async () => {
+    await control(sandbox.url, "PUT", "limits", {
+      provider: "memories",
+      qps: 1,
+    });
+    try {
+      await control(sandbox.url, "DELETE", "calls");
+      const list = () =>
+        fetch(`${sandbox.url}/memories/serve/api/v1/list_videos`, {
+          method: "POST",
+          headers: {
+            authorization: "sk-mavi-sandbox-memories-key",
+            "content-type": "application/json",
+          },
+          body: JSON.stringify({ page: 1, size: 1 }),
+        });
+      await list();
+      await list(); // the same second: "0429" in an HTTP 200
+      await control(sandbox.url, "PUT", "faults", {
+        provider: "akool",
+        throttleRate: 1,
+      });
+      await fetch(`${sandbox.url}/akool${AKOOL_DELETE}`, { method: "POST" });
+      expect(
+        (await calls(sandbox.url)).map((c) => [
+          c.provider,
+          c.status,
+          c.throttled ?? false,
+        ]),
+      ).toEqual([
+        ["memories", 200, false],
+        ["memories", 200, true],
+        ["akool", 429, true],
+      ]);
+    } finally {
+      await control(sandbox.url, "PUT", "limits", {
+        provider: "memories",
+        qps: 5,
+      });
+    }
+  });
+
   it("seeds every provider with the requested count", async () => {
     for (const name of PROVIDER_NAMES)
       expect(await videos(sandbox.url, name)).toHaveLength(30);

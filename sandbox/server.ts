@@ -151,6 +151,9 @@ export async function startSandbox(
         ids: call.ids,
         status,
         ...(fault ? { fault } : {}),
+        ...(call.throttled || fault === "throttle"
+          ? { throttled: true as const }
+          : {}),
       });
     // Decided before the fake sees the request: a faulted call must leave the videos as they are.
     const { fault, delayMs } = drawFault(slot.faults, slot.faultRng.rng);

@@ -29,6 +29,8 @@ export interface CallInfo {
   operation: string;
   /** Video IDs the request named, in request order. */
   ids: string[];
+  /** The provider's own rate limit refused the request (its throttle answer was sent). */
+  throttled?: boolean;
 }
 
 export interface HandledResponse extends SandboxResponse {

@@ -1,7 +1,9 @@
-// Starts the console exactly as `npm run demo` does, for the end-to-end tests and the browser
-// benchmarks: scripts/demo.ts on a fresh PGlite folder, in its own process group (setsid) so that
-// stopping it also stops next-server and the sandbox (killing only the parent would orphan them),
-// even when the caller fails.
+// Starts the console exactly as `npm run demo` does, for the end-to-end tests and the benchmarks:
+// scripts/demo.ts on a fresh PGlite folder, which builds the console when the build is older than
+// the sources (`next build`) and serves it with `next start` (NODE_ENV=production), the worker
+// inside, next to its provider sandbox. It runs in its own process group (setsid) so that stopping
+// it also stops next-server and the sandbox (killing only the parent would orphan them), even when
+// the caller fails.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -31,6 +33,7 @@ function spawnDemo(
   port: number,
   dataDir: string,
   quiet: boolean,
+  extraEnv: Record<string, string>,
 ): ChildProcess {
   return spawn(
     process.execPath,
@@ -47,6 +50,7 @@ function spawnDemo(
         ERASURE_DATA_DIR: dataDir,
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: "warn",
+        ...extraEnv,
       },
       detached: true,
       stdio: ["ignore", "pipe", quiet ? "pipe" : "inherit"],
@@ -85,6 +89,10 @@ async function waitUntilReady(
 
 export interface ConsoleProcess {
   origin: string;
+  /** The provider sandbox the console is pointed at (its control API is under `/__sandbox/`). */
+  sandboxUrl: string;
+  /** Leader of the console's process group: scripts/demo.ts, next-server and the sandbox. */
+  pid: number;
   /** Resolves once the console answers; rejects if it exits or takes over 300 s. */
   ready: Promise<void>;
   /** Kills the whole process group and removes the data folder; safe to call twice. */
@@ -104,11 +112,18 @@ export async function startConsole(
     /** Keep the console's error output to ourselves (a benchmark's table stays readable). */
     quiet?: boolean;
     exitOnSignal?: boolean;
+    /** More environment for demo.ts and the console it starts (e.g. `SANDBOX_COUNT`). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<ConsoleProcess> {
   const port = options.port ?? (await freePorts());
   const dataDir = mkdtempSync(path.join(tmpdir(), "erasure-console-"));
-  const server = spawnDemo(port, dataDir, options.quiet ?? false);
+  const server = spawnDemo(
+    port,
+    dataDir,
+    options.quiet ?? false,
+    options.env ?? {},
+  );
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -127,5 +142,11 @@ export async function startConsole(
   const ready = waitUntilReady(server, options.echo ?? false);
   // A console that never gets ready must not keep running.
   ready.catch(stop);
-  return { origin: `http://localhost:${port}`, ready, stop };
+  return {
+    origin: `http://localhost:${port}`,
+    sandboxUrl: `http://127.0.0.1:${port + 10}`,
+    pid: server.pid!,
+    ready,
+    stop,
+  };
 }

@@ -53,6 +53,7 @@ import {
 import { patchLimits } from "../patch-limits";
 import { createSlidingWindow } from "../sliding-window";
 import type {
+  CallInfo,
   FaultKind,
   ProviderSandbox,
   Rng,
@@ -138,6 +139,7 @@ export function createImagineSandbox(rng: Rng): ProviderSandbox {
     kind: RouteKind,
     id: string,
     now: number,
+    call: CallInfo,
   ): SandboxResponse {
     const allowed = allowedMethods(kind, limits);
     if (!allowed.includes(req.method.toUpperCase())) {
@@ -154,7 +156,8 @@ export function createImagineSandbox(rng: Rng): ProviderSandbox {
       "x-ratelimit-limit": String(limits.ratePerMin),
       "x-ratelimit-remaining": String(verdict.remaining),
     };
-    if (!verdict.admitted)
+    if (!verdict.admitted) {
+      call.throttled = true;
       return envelope(
         429,
         1202,
@@ -162,6 +165,7 @@ export function createImagineSandbox(rng: Rng): ProviderSandbox {
         "Too many requests.",
         headers,
       );
+    }
     return act(kind, id, owner, headers);
   }
 
@@ -192,8 +196,8 @@ export function createImagineSandbox(rng: Rng): ProviderSandbox {
     handle(req, now) {
       const found = matchRoute(req);
       if (!found) return null;
-      const call = { operation: found.operation, ids: [found.id] };
-      return { ...answer(req, found.kind, found.id, now), call };
+      const call: CallInfo = { operation: found.operation, ids: [found.id] };
+      return { ...answer(req, found.kind, found.id, now, call), call };
     },
     faultResponse,
     reset(seed, count) {

@@ -71,6 +71,7 @@ import {
 import { patchLimits } from "../patch-limits";
 import { createSlidingWindow } from "../sliding-window";
 import type {
+  CallInfo,
   ProviderSandbox,
   Rng,
   SandboxRequest,
@@ -192,6 +193,7 @@ export function createMemoriesSandbox(rng: Rng): ProviderSandbox {
     route: Route,
     body: unknown,
     now: number,
+    call: CallInfo,
   ): SandboxResponse {
     if (req.method.toUpperCase() !== route.method) {
       const msg = `Request method '${req.method}' is not supported`;
@@ -199,7 +201,10 @@ export function createMemoriesSandbox(rng: Rng): ProviderSandbox {
     }
     const account = authenticate(req);
     if (typeof account !== "string") return account;
-    if (!admit(account, route.operation, now)) return memoriesFault("throttle");
+    if (!admit(account, route.operation, now)) {
+      call.throttled = true;
+      return memoriesFault("throttle");
+    }
     if (body === INVALID_JSON) {
       return badParameter("parameter incorrect: body is not valid JSON");
     }
@@ -220,8 +225,8 @@ export function createMemoriesSandbox(rng: Rng): ProviderSandbox {
       const route = ROUTES.get(req.path);
       if (!route) return null;
       const body = parseBody(req.body);
-      const response = answer(req, route, body, now);
-      return { ...response, call: describeCall(route, req, body) };
+      const call = describeCall(route, req, body);
+      return { ...answer(req, route, body, now, call), call };
     },
     describe(req) {
       const route = ROUTES.get(req.path);

@@ -164,6 +164,7 @@ export function createVodSandbox(rng: Rng): ProviderSandbox {
       if (action === undefined) throw new VodFailure("InvalidAction.NotFound");
       const key = `${caller.accessKeyId}\n${caller.action}`;
       if (!limiter.allow(key, qpsFor(limits, caller.action), now)) {
+        call.throttled = true;
         throw new VodFailure("Throttling.User");
       }
       const ctx = {
