@@ -89,8 +89,8 @@ test("rows of an earlier run: picked on /runs/new by run and outcome, and throug
     await expect(page.getByText("Loaded 1 ID into the list.")).toBeVisible();
     await expect.poll(() => boxIds(page)).toEqual([foreign]);
     await expectParsed(page, 1, 0, 0);
-    // VOD's look-up cannot see ownership; only the delete is refused (see the library test).
-    await previewExpecting(page, { "Will be deleted": 1 });
+    // Another application's video: the preview says so, and the delete is refused.
+    await previewExpecting(page, { "Not yours": 1 });
     expect(await confirmedRows(page, 1)).toEqual({
       [foreign]: "forbidden",
     });
