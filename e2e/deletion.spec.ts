@@ -214,6 +214,8 @@ test("ApsaraVideo VOD by reference IDs: the kind is chosen, previewed, run and s
 
   // A new run from its "doesn't exist" rows keeps the kind: they are reference IDs again.
   await page.getByRole("button", { name: /^Doesn't exist/ }).click();
+  // The link carries the filter once the page's URL does; a click before that takes every row.
+  await expect(page).toHaveURL(/[?&]outcome=not_found/);
   await page
     .getByRole("link", { name: "Start a new run from these rows" })
     .click();
