@@ -74,8 +74,27 @@ export async function driveWorker(
       if ((await follower.poll()) > 0) break;
       await sleep(100);
     }
+    // A random delay, cut short once a run has sent its share of what it has left, so that a fast
+    // provider's run still has pending rows at every kill however busy the machine is.
     const delay = Math.round(minDelay + rng() * (maxDelay - minDelay));
-    await sleep(delay);
+    const killsLeft = settings.kills - n + 1;
+    const share = (run: DrivenRun) =>
+      Math.max(
+        1,
+        Math.floor((state.pending.get(run.runId) ?? 0) / (killsLeft + 1)),
+      );
+    follower.resetSent();
+    let cutShort = false;
+    for (const killAt = Date.now() + delay; Date.now() < killAt;) {
+      await sleep(Math.min(100, Math.max(0, killAt - Date.now())));
+      await follower.poll();
+      cutShort = runs.some(
+        (run) =>
+          (state.pending.get(run.runId) ?? 0) > 0 &&
+          follower.sent(run.provider) >= share(run),
+      );
+      if (cutShort) break;
+    }
     await stop(worker, "SIGKILL");
     kills++;
     state = await readPending(runIds);
@@ -83,7 +102,7 @@ export async function driveWorker(
       if (pending > 0) killsByRun.set(runId, killsByRun.get(runId)! + 1);
     const left = [...state.pending.values()].reduce((a, b) => a + b, 0);
     settings.log(
-      `kill ${n}/${settings.kills}: SIGKILL ${delay} ms after the worker's first call; pending ${pendingByProvider(runs, state)}`,
+      `kill ${n}/${settings.kills}: SIGKILL ${cutShort ? "once a run had sent its share" : `${delay} ms`} after the worker's first call; pending ${pendingByProvider(runs, state)}`,
     );
     if (left === 0) break;
   }

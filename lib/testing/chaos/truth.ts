@@ -57,6 +57,7 @@ export async function lastSeq(sandbox: SandboxProcess): Promise<number> {
 export function callFollower(sandbox: SandboxProcess, start: number) {
   let cursor = start;
   let lastCallAt = Date.now();
+  const sent = new Map<ProviderId, number>();
   return {
     /** New calls since the last poll (and moves the cursor past them). */
     async poll(): Promise<number> {
@@ -68,8 +69,17 @@ export function callFollower(sandbox: SandboxProcess, start: number) {
         cursor = calls[calls.length - 1]!.seq;
         lastCallAt = Date.now();
       }
+      for (const call of calls)
+        if (call.operation === DELETE_OPERATION[call.provider])
+          sent.set(
+            call.provider,
+            (sent.get(call.provider) ?? 0) + call.ids.length,
+          );
       return calls.length;
     },
+    /** IDs named in delete calls per provider since the last `resetSent`. */
+    sent: (provider: ProviderId) => sent.get(provider) ?? 0,
+    resetSent: () => sent.clear(),
     quietFor: () => Date.now() - lastCallAt,
     markNow() {
       lastCallAt = Date.now();
