@@ -28,10 +28,23 @@ export type RateBudgets = Record<RateFamily, RateBudget>;
 export type RateGate = (budget: RateBudget) => Promise<void>;
 
 /**
- * Buckets refill at this share of the limit with a capacity of one request: a bigger burst, or the
- * full rate, would let a one-second window see the burst plus a second's refill.
+ * Requests are given evenly spaced send slots at this share of the limit (docs/design.md §4).
+ * Slots are handed out ahead of time, so a waiter that wakes a little late loses nothing (a token
+ * bucket of capacity one loses every late millisecond, which held VOD near 85 % of its limit).
+ * A late send can bunch with the next slot's, perhaps another instance's: spaced at 1/0.96 of
+ * the limit, a window still holds at most the limit unless a call reaches the provider more than
+ * 4 % of the window after its slot (41 ms of a 1-second window). A waiter that wakes more than
+ * SLOT_LATENESS_MS late therefore gives its slot up and takes the next free one, which leaves
+ * 20 ms for the request to reach the provider.
  */
-export const RATE_HEADROOM = 0.9;
+export const RATE_HEADROOM = 0.96;
+
+/** How late after its slot a waiter may still send; later, it takes a new slot (see above). */
+export const SLOT_LATENESS_MS = 20;
+
+/** Milliseconds between two slots of `budget`. */
+export const slotSpacingMs = (budget: Pick<RateBudget, "requests" | "perMs">) =>
+  budget.perMs / (budget.requests * RATE_HEADROOM);
 
 /** A short, stable tag for a provider account that does not reveal its key. */
 export function accountTag(...parts: (string | undefined)[]): string {
@@ -61,44 +74,54 @@ export function accountBudgets(
   };
 }
 
-interface LocalBucket {
-  tokens: number;
-  at: number;
-  /** Serialises waiters: first come, first served. */
-  queue: Promise<void>;
-}
-
 // On globalThis: Next bundles instrumentation and route handlers separately, and one process must
-// have one gate and one set of buckets (as lib/db/client.ts does for the database handle).
+// have one gate and one set of slots (as lib/db/client.ts does for the database handle).
 const globalForRates = globalThis as typeof globalThis & {
   __erasureRateGate?: RateGate;
-  __erasureLocalBuckets?: Map<string, LocalBucket>;
+  /** Per budget key: the next free slot (epoch ms) for the local gate. */
+  __erasureLocalSlots?: Map<string, number>;
+  /** Per budget key: when this process's last `requests` sends left. */
+  __erasureSendTimes?: Map<string, number[]>;
 };
 
-/** A token bucket per budget key in this process only, refilled like the database's. */
-export const localRateGate: RateGate = (budget) => {
-  const buckets = (globalForRates.__erasureLocalBuckets ??= new Map());
-  let bucket = buckets.get(budget.key);
-  if (!bucket) {
-    bucket = { tokens: 1, at: Date.now(), queue: Promise.resolve() };
-    buckets.set(budget.key, bucket);
-  }
-  const current = bucket;
-  const perMs = (budget.requests * RATE_HEADROOM) / budget.perMs;
-  const turn = current.queue.then(async () => {
-    for (;;) {
-      const now = Date.now();
-      current.tokens = Math.min(1, current.tokens + (now - current.at) * perMs);
-      current.at = now;
-      if (current.tokens >= 1) {
-        current.tokens -= 1;
-        return;
-      }
-      await sleep(Math.max(1, Math.ceil((1 - current.tokens) / perMs)));
+/**
+ * Waits until this process has sent fewer than `requests` calls of the budget within its window,
+ * then counts this send. Slots alone allow a late send to land next to the following one (an
+ * event loop busy with embedded PostgreSQL can wake a waiter tens of milliseconds late); this
+ * keeps what one process sends within the limit whatever its timers do.
+ */
+export async function windowGuard(
+  budget: RateBudget,
+  signal?: AbortSignal,
+): Promise<void> {
+  const all = (globalForRates.__erasureSendTimes ??= new Map());
+  const times = all.get(budget.key) ?? [];
+  all.set(budget.key, times);
+  for (;;) {
+    if (signal?.aborted) throw new Error("stopped");
+    const now = Date.now();
+    // A little past the window, so that the provider's (t − window, t] never holds one too many.
+    const windowMs = budget.perMs + 5;
+    while (times.length > 0 && times[0]! <= now - windowMs) times.shift();
+    if (times.length < budget.requests) {
+      times.push(now);
+      return;
     }
-  });
-  current.queue = turn;
-  return turn;
+    await sleep(times[0]! + windowMs - now + 1, signal);
+  }
+}
+
+/** Evenly spaced slots per budget key in this process only (no database). */
+export const localRateGate: RateGate = async (budget) => {
+  const slots = (globalForRates.__erasureLocalSlots ??= new Map());
+  for (;;) {
+    const now = Date.now();
+    const slot = Math.max(now, slots.get(budget.key) ?? 0);
+    slots.set(budget.key, slot + slotSpacingMs(budget));
+    if (slot > now) await sleep(slot - now);
+    if (Date.now() - slot <= SLOT_LATENESS_MS) break;
+  }
+  await windowGuard(budget);
 };
 
 /** Makes `gate` the one every registry-built adapter of this process uses (undefined: none). */

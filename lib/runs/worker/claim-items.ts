@@ -60,8 +60,13 @@ export async function claimItems(
             select r.id, r.id_kind,
                    case when r.processing_retry_until > now() then r.processing_retry_interval_seconds end as retry_seconds
               from runs r
+             cross join lateral (
+                   -- The run's first row in due order, through the partial index: an ordered
+                   -- index scan that stops at once, where a bare EXISTS may be planned as a
+                   -- bitmap scan of every pending row (and, on PGlite, of their dead versions).
+                   select 1 from run_items i where i.run_id = r.id and ${itemFilter}
+                    order by i.next_attempt_at limit 1) due
              where r.provider = ${input.provider} and ${runFilter}
-               and exists (select 1 from run_items i where i.run_id = r.id and ${itemFilter})
              order by r.created_at
              limit 1
           ), picked as (

@@ -1,15 +1,39 @@
 // The database gate: one bucket per budget key, and a worker's stop ends a wait instead of sending.
 import { expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import type { RateBudget } from "@/lib/providers/rate-budget";
-import { databaseRateGate, withStopSignal } from "./rate-limit";
+import {
+  databaseRateGate,
+  reserveRateSlot,
+  withStopSignal,
+} from "./rate-limit";
 
 const slow: RateBudget = { key: "test:slow", requests: 1, perMs: 60_000 };
 
-it("grants the first token at once and the next only after the refill", async () => {
+it("grants the first slot at once and spaces the next at 1/0.96 of the limit", async () => {
   const budget = { key: "test:spaced", requests: 10, perMs: 1000 };
+  await getDb(); // PGlite's cold start is not the gate's
   const started = Date.now();
-  for (let i = 0; i < 3; i++) await databaseRateGate(budget);
-  expect(Date.now() - started).toBeGreaterThanOrEqual(2 * 111 - 5);
+  await databaseRateGate(budget);
+  expect(Date.now() - started).toBeLessThan(100);
+  for (let i = 0; i < 2; i++) await databaseRateGate(budget);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(2 * 104 - 5);
+});
+
+it("gives waiters that ask together consecutive slots, none lost and none shared", async () => {
+  const budget = { key: "test:together", requests: 20, perMs: 1000 };
+  const started = Date.now();
+  const times = await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      await databaseRateGate(budget);
+      return Date.now() - started;
+    }),
+  );
+  times.sort((a, b) => a - b);
+  // Slots 52 ms apart: the eighth is 7 slots (364 ms) after the first, and not much later;
+  // without slots all eight would pass at once.
+  expect(times[7]! - times[0]!).toBeGreaterThanOrEqual(330);
+  expect(times[7]!).toBeLessThan(7 * 52 + 400);
 });
 
 it("ends a wait when the worker stops, and refuses the batch's answers", async () => {
@@ -30,6 +54,10 @@ it("ends a wait when the worker stops, and refuses the batch's answers", async (
     "stopped",
   );
   expect(Date.now() - started).toBeLessThan(5_000);
+  // The stopped waiter's slot was handed back: the next waits for one slot, not two.
+  const { waitMs } = await reserveRateSlot(await getDb(), slow);
+  expect(waitMs).toBeGreaterThan(55_000);
+  expect(waitMs).toBeLessThanOrEqual(62_500);
 });
 
 it("lets calls through untouched while the worker runs", async () => {

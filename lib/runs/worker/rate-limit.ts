@@ -5,67 +5,75 @@ import { getDb } from "@/lib/db/client";
 import { executeRows, type Db } from "@/lib/db/open-db";
 import {
   installRateGate,
-  RATE_HEADROOM,
+  SLOT_LATENESS_MS,
+  slotSpacingMs,
+  windowGuard,
   type RateBudget,
 } from "@/lib/providers/rate-budget";
 import { sleep } from "@/lib/utils";
 
-// Buckets this process has already created; the row, once there, is only ever updated.
-const knownBuckets = new Set<string>();
-
 /**
- * Token bucket per rate budget (provider account and endpoint, lib/providers/rate-budget.ts) held
- * in the database, so every console instance draws from the same budget. Refill uses the
- * database clock (`clock_timestamp()`), never an instance's. Capacity is one call and the refill
- * rate is 90 % of the provider's limit: with a bigger burst, a one-second window could see the
- * burst plus a second's refill and exceed the limit.
+ * Reserves the budget's next send slot (docs/design.md §4) in the database, so every console
+ * instance draws from the same budget: one statement moves the budget's next free slot one
+ * spacing on from max(its value, now) and returns how long until the reserved one. Times come
+ * from the database clock (`clock_timestamp()`), never an instance's. `rate_buckets.updated_at`
+ * holds the next free slot.
  */
-export async function takeRateToken(
+export async function reserveRateSlot(
   db: Db,
-  key: string,
-  limit: { requests: number; perMs: number },
-  cost = 1,
-): Promise<number> {
-  const perMs = (limit.requests * RATE_HEADROOM) / limit.perMs;
-  const capacity = Math.max(1, cost);
-  if (!knownBuckets.has(key)) {
-    await db.execute(
-      sql`insert into rate_buckets (key, tokens) values (${key}, ${capacity}) on conflict (key) do nothing`,
-    );
-    knownBuckets.add(key);
-  }
-  const [row] = await executeRows<{ granted: boolean; available: number }>(
+  budget: Pick<RateBudget, "key" | "requests" | "perMs">,
+): Promise<{ waitMs: number; next: string }> {
+  const spacing = slotSpacingMs(budget);
+  const [row] = await executeRows<{ wait_ms: number | string; next: string }>(
     db,
-    sql`with current as (
-          select least(${capacity}::float8,
-                       tokens + extract(epoch from (clock_timestamp() - updated_at)) * 1000 * ${perMs}::float8) as available
-          from rate_buckets where key = ${key} for update
-        )
-        update rate_buckets
-           set tokens = case when current.available >= ${cost}::float8 then current.available - ${cost}::float8 else current.available end,
-               updated_at = clock_timestamp()
-          from current
-         where rate_buckets.key = ${key}
-     returning current.available >= ${cost}::float8 as granted, current.available as available`,
+    sql`insert into rate_buckets as b (key, tokens, updated_at)
+        values (${budget.key}, 0, clock_timestamp() + make_interval(secs => ${spacing / 1000}::float8))
+        on conflict (key) do update
+           set updated_at = greatest(b.updated_at, clock_timestamp()) + make_interval(secs => ${spacing / 1000}::float8)
+     returning greatest(0, extract(epoch from (b.updated_at - clock_timestamp())) * 1000 - ${spacing}::float8) as wait_ms,
+               b.updated_at::text as next`,
   );
-  if (!row || row.granted) return 0;
-  return Math.ceil((cost - Number(row.available)) / perMs);
+  return { waitMs: Number(row!.wait_ms), next: row!.next };
 }
 
-/** Waits until the bucket grants a token; throws "stopped" once `signal` aborts. */
-export async function waitForRateToken(
+/**
+ * Hands an unused slot back when it is still the last one reserved (a stop while waiting), so a
+ * restarted worker does not wait for it.
+ */
+async function releaseRateSlot(
   db: Db,
-  key: string,
-  limit: { requests: number; perMs: number },
-  cost = 1,
+  budget: Pick<RateBudget, "key" | "requests" | "perMs">,
+  next: string,
+): Promise<void> {
+  const spacing = slotSpacingMs(budget);
+  await db.execute(
+    sql`update rate_buckets
+           set updated_at = updated_at - make_interval(secs => ${spacing / 1000}::float8)
+         where key = ${budget.key} and updated_at = ${next}::timestamptz`,
+  );
+}
+
+/**
+ * Waits for the budget's next slot; throws "stopped" once `signal` aborts (the slot is handed
+ * back). Woken too late to send in it (a busy event loop), it takes the next free slot instead.
+ */
+export async function waitForRateSlot(
+  db: Db,
+  budget: RateBudget,
   signal?: AbortSignal,
 ): Promise<void> {
   for (;;) {
     if (signal?.aborted) throw new Error("stopped");
-    const waitMs = await takeRateToken(db, key, limit, cost);
-    if (waitMs === 0) return;
-    await sleep(Math.min(waitMs, 1000), signal);
+    const { waitMs, next } = await reserveRateSlot(db, budget);
+    const slotAt = Date.now() + waitMs;
+    if (waitMs > 0) await sleep(waitMs, signal);
+    if (signal?.aborted) {
+      await releaseRateSlot(db, budget, next).catch(() => {});
+      throw new Error("stopped");
+    }
+    if (Date.now() - slotAt <= SLOT_LATENESS_MS) break;
   }
+  await windowGuard(budget, signal);
 }
 
 interface StopScope {
@@ -82,14 +90,14 @@ const stopScope = (globalForRates.__erasureRateStopScope ??=
   new AsyncLocalStorage<StopScope>());
 
 /**
- * The gate adapters await before every HTTP request once installed: one token from the budget's
- * bucket in the database. Inside withStopSignal(), a stop ends the wait and the request is not
+ * The gate adapters await before every HTTP request once installed: the budget's next slot from
+ * the database. Inside withStopSignal(), a stop ends the wait and the request is not
  * sent.
  */
 export async function databaseRateGate(budget: RateBudget): Promise<void> {
   const scope = stopScope.getStore();
   try {
-    await waitForRateToken(await getDb(), budget.key, budget, 1, scope?.signal);
+    await waitForRateSlot(await getDb(), budget, scope?.signal);
   } catch (error) {
     if (scope) scope.refusal ??= error;
     throw error;

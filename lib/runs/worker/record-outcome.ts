@@ -204,7 +204,8 @@ export async function finishRuns(db: Db, runIds: string[]): Promise<void> {
          )})
            and r.finished_at is null
            and r.status in ('queued', 'running', 'paused', 'cancelled')
-           and not exists (select 1 from run_items i where i.run_id = r.id and i.outcome = 'pending')`,
+           and not exists (select 1 from run_items i where i.run_id = r.id and i.outcome = 'pending'
+                            order by i.next_attempt_at limit 1)`,
   );
 }
 
