@@ -9,6 +9,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const server = await startConsole({
     port: E2E_PORT,
     echo: Boolean(process.env.E2E_VERBOSE),
+    // As behind one reverse proxy: `next start` fills an absent X-Forwarded-For with the socket
+    // address, so the run header shows this machine's address (e2e/audit.spec.ts) instead of none.
+    env: { ERASURE_TRUSTED_PROXIES: "1" },
   });
   await server.ready;
   return async () => {

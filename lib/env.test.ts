@@ -33,4 +33,18 @@ describe("parseEnv", () => {
     expect(env.authSecret).toBe("x".repeat(32));
     expect(env.DATABASE_URL).toBeUndefined();
   });
+
+  it("trusts no proxy unless told how many there are", () => {
+    expect(parseEnv({}).ERASURE_TRUSTED_PROXIES).toBe(0);
+    expect(
+      parseEnv({ ERASURE_TRUSTED_PROXIES: "" }).ERASURE_TRUSTED_PROXIES,
+    ).toBe(0);
+    expect(
+      parseEnv({ ERASURE_TRUSTED_PROXIES: "2" }).ERASURE_TRUSTED_PROXIES,
+    ).toBe(2);
+    for (const bad of ["-1", "1.5", "yes", "11"])
+      expect(() => parseEnv({ ERASURE_TRUSTED_PROXIES: bad })).toThrow(
+        /ERASURE_TRUSTED_PROXIES/,
+      );
+  });
 });

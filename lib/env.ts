@@ -1,10 +1,15 @@
 import "server-only";
+import path from "node:path";
 import { z } from "zod";
 
 const optionalUrl = z.url().optional();
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().default(fallback);
 const blankAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .default("")
+  .transform((value) => value === "1" || value === "true");
 
 const envSchema = z
   .object({
@@ -26,6 +31,11 @@ const envSchema = z
     ERASURE_SESSION_MAX_HOURS: positiveInt(12),
     ERASURE_LOGIN_MAX_FAILURES: positiveInt(5),
     ERASURE_LOGIN_WINDOW_MINUTES: positiveInt(15),
+    /** Reverse proxies in front of the console that append to X-Forwarded-For (lib/http/client-ip.ts). */
+    ERASURE_TRUSTED_PROXIES: z.preprocess(
+      blankAsUndefined,
+      z.coerce.number().int().min(0).max(10).default(0),
+    ),
     ERASURE_MAX_IDS_PER_RUN: positiveInt(100_000),
     ERASURE_MAX_ACTIVE_RUNS_PER_USER: positiveInt(3),
     ERASURE_PREVIEW_LOOKUP_LIMIT: positiveInt(5_000),
@@ -38,6 +48,19 @@ const envSchema = z
       blankAsUndefined,
       z.string().min(40).optional(),
     ),
+    /** Where each signed checkpoint is also written as a file (default: <ERASURE_DATA_DIR>/checkpoints). */
+    ERASURE_CHECKPOINT_DIR: z.preprocess(
+      blankAsUndefined,
+      z.string().min(1).optional(),
+    ),
+    ERASURE_CHECKPOINT_MINUTES: positiveInt(5),
+    /** Longest lifetime an API token may be given; the default (90 days) is capped by it. */
+    ERASURE_TOKEN_MAX_DAYS: z.preprocess(
+      blankAsUndefined,
+      z.coerce.number().int().min(1).max(3650).default(365),
+    ),
+    /** The console connects as a role that may not migrate: check the schema instead of migrating. */
+    ERASURE_SKIP_MIGRATIONS: flag,
     ERASURE_WORKER: z.enum(["on", "off"]).default("on"),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
@@ -82,6 +105,9 @@ const envSchema = z
   .transform((raw) => ({
     ...raw,
     authSecret: raw.AUTH_SECRET ?? raw.NEXTAUTH_SECRET,
+    checkpointDir:
+      raw.ERASURE_CHECKPOINT_DIR ??
+      path.join(raw.ERASURE_DATA_DIR, "checkpoints"),
   }));
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,16 +5,6 @@ export function cn(...inputs: ClassValue[]): string {
   return twMerge(clsx(inputs));
 }
 
-/** Only same-origin paths are followed after sign-in; anything else lands on the start page. */
-export function safeCallbackPath(value: string | null | undefined): string {
-  return value &&
-    value.startsWith("/") &&
-    !value.startsWith("//") &&
-    !value.startsWith("/\\")
-    ? value
-    : "/runs/new";
-}
-
 /** Splits `items` into consecutive slices of at most `size`. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];

@@ -1,7 +1,8 @@
 // `npm run demo`: the console on embedded defaults (PGlite in .data/), demo accounts for each
 // role, the provider sandbox (about 2,000 videos per provider, on SANDBOX_PORT, default 4010)
 // with every provider pointed at it, and a production build served at http://localhost:3000
-// (PORT to change it).
+// (PORT to change it). The demo's passwords are published, so the console listens on loopback
+// only, and the accounts go only into a database the demo owns (scripts/seed-demo-accounts.ts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import {
@@ -21,6 +22,8 @@ import { newestSourceMtime } from "./source-mtime";
 const port = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
 const dataDir = process.env.ERASURE_DATA_DIR ?? ".data";
+// Loopback only: anyone who can reach the port could sign in with the published passwords.
+const LOOPBACK = "127.0.0.1";
 const origin = `http://localhost:${port}`;
 const children: ChildProcess[] = [];
 
@@ -99,7 +102,14 @@ async function main(): Promise<void> {
 
   const server = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    [
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      LOOPBACK,
+    ],
     {
       env: { ...env, NODE_ENV: "production" },
       stdio: "inherit",
@@ -110,7 +120,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutdown(0));
   process.on("SIGTERM", () => shutdown(0));
 
-  await waitForServer(`${origin}/login`, 120_000);
+  await waitForServer(`http://${LOOPBACK}:${port}/login`, 120_000);
   console.log(
     `\nErasure is running at ${origin}  (data: ${path.resolve(dataDir)})`,
   );

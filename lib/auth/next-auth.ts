@@ -7,6 +7,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { auditContext, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Operator } from "@/lib/auth/operator";
 import { hasRole, type Role } from "@/lib/auth/roles";
+import {
+  readCookie,
+  sessionCookieName,
+  usesSecureCookies,
+} from "@/lib/auth/session-cookie";
 import { resolveSession, revokeSession } from "@/lib/auth/sessions";
 import { signIn } from "@/lib/auth/sign-in";
 import { getAuthSecret, getEnv } from "@/lib/env";
@@ -14,11 +19,6 @@ import { clientIp } from "@/lib/http/client-ip";
 
 // The only module that touches next-auth (docs/style.md §4): the rest calls getOperator()/requireOperator().
 // next-auth carries a signed JWT holding just our session ID; the sessions table decides validity.
-
-const SESSION_COOKIES = [
-  "__Secure-next-auth.session-token",
-  "next-auth.session-token",
-];
 
 /**
  * next-auth's signOut event carries no request; inside the sign-out route the request headers are
@@ -37,10 +37,18 @@ async function signOutRequest() {
   }
 }
 
+/**
+ * Largest body next-auth's public endpoints read: the sign-in form (email ≤ 320, password ≤ 1024
+ * characters, percent-encoded up to 6 bytes each, CSRF token, callback URL) fits with room.
+ */
+export const SIGN_IN_MAX_BODY_BYTES = 16_384;
+
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
   return {
     secret: getAuthSecret(),
+    // Stated, not left to next-auth's own guess, so the cookie it writes is the one we read.
+    useSecureCookies: usesSecureCookies(env.NEXTAUTH_URL),
     session: { strategy: "jwt", maxAge: env.ERASURE_SESSION_MAX_HOURS * 3600 },
     pages: { signIn: "/login", error: "/login" },
     providers: [
@@ -102,16 +110,10 @@ export async function operatorFromCookieHeader(
   cookieHeader: string | null,
 ): Promise<Operator | null> {
   if (!cookieHeader) return null;
-  const jar = new Map(
-    cookieHeader.split(";").map((part) => {
-      const index = part.indexOf("=");
-      return [
-        part.slice(0, index).trim(),
-        decodeURIComponent(part.slice(index + 1).trim()),
-      ] as const;
-    }),
+  const raw = readCookie(
+    cookieHeader,
+    sessionCookieName(getEnv().NEXTAUTH_URL),
   );
-  const raw = SESSION_COOKIES.map((name) => jar.get(name)).find(Boolean);
   if (!raw) return null;
   const token = await decode({ token: raw, secret: getAuthSecret() }).catch(
     () => null,

@@ -1,11 +1,25 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
+import { ApiError } from "@/lib/http/errors";
+import { newPasswordSchema } from "./schemas";
 
 // bcryptjs is pure JavaScript (no native build to break on a newcomer's machine); cost 11 takes
 // ~150 ms here, slow enough to hurt offline guessing without making sign-in sluggish.
 const COST = 11;
-export const MIN_PASSWORD_LENGTH = 12;
+
+/**
+ * Throws a 422 with the rule it breaks unless `password` may be set (lib/auth/schemas.ts): the
+ * check for callers that did not come through a route's schema, such as the CLI.
+ */
+export function requireValidNewPassword(password: string): void {
+  const result = newPasswordSchema.safeParse(password);
+  if (!result.success)
+    throw new ApiError(
+      "unprocessable",
+      result.error.issues[0]?.message ?? "Invalid password.",
+    );
+}
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);

@@ -1,16 +1,35 @@
 import { z } from "zod";
 import { roles } from "./roles";
+import { tokenScopes } from "./token-scopes";
 
 export const roleSchema = z.enum(roles);
+
+export const MIN_PASSWORD_LENGTH = 12;
+/** bcrypt reads only the first 72 bytes of a password and silently ignores the rest. */
+export const MAX_PASSWORD_BYTES = 72;
+
+/** Bytes of `password` in UTF-8, what bcrypt counts (TextEncoder: the browser has no Buffer). */
+export function passwordBytes(password: string): number {
+  return new TextEncoder().encode(password).length;
+}
+
+/** Every password a person sets: at least 12 characters, at most what bcrypt actually reads. */
+export const newPasswordSchema = z
+  .string()
+  .min(
+    MIN_PASSWORD_LENGTH,
+    `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`,
+  )
+  .refine(
+    (password) => passwordBytes(password) <= MAX_PASSWORD_BYTES,
+    `Password must be at most ${MAX_PASSWORD_BYTES} bytes in UTF-8, which bcrypt reads in full: ${MAX_PASSWORD_BYTES} ASCII characters, fewer with accented letters, other scripts or emoji (2–4 bytes each).`,
+  );
 
 export const createUserBodySchema = z.object({
   email: z.email().max(320),
   name: z.string().trim().max(200).optional(),
   role: roleSchema,
-  password: z
-    .string()
-    .min(12, "Password must be at least 12 characters.")
-    .max(1024),
+  password: newPasswordSchema,
 });
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 
@@ -25,9 +44,32 @@ export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
 
 export const userIdParamsSchema = z.object({ userId: z.uuid() });
 
+export const changePasswordBodySchema = z.object({
+  // Not held to today's rules: an older password may be longer than bcrypt reads.
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+
+export const resetPasswordBodySchema = z.object({
+  newPassword: newPasswordSchema,
+});
+export type ResetPasswordBody = z.infer<typeof resetPasswordBodySchema>;
+
+export const tokenScopeSchema = z.enum(tokenScopes);
+
 export const createTokenBodySchema = z.object({
   name: z.string().trim().min(1, "Give the token a name.").max(100),
   userId: z.uuid().optional(),
+  /** `operate` when omitted, as tokens were before scopes existed. */
+  scope: tokenScopeSchema.optional(),
+  /** 90 when omitted; the server refuses more than ERASURE_TOKEN_MAX_DAYS. */
+  expiresInDays: z
+    .number()
+    .int("Give the lifetime in whole days.")
+    .min(1, "A token lives at least 1 day.")
+    .max(3650, "A token lives at most 3650 days.")
+    .optional(),
 });
 export type CreateTokenBody = z.infer<typeof createTokenBodySchema>;
 
@@ -49,7 +91,11 @@ export const tokenSchema = z.object({
   userId: z.string(),
   userEmail: z.string(),
   role: roleSchema,
+  scope: tokenScopeSchema,
+  issuedBy: z.string().nullable(),
+  status: z.enum(["active", "expired", "revoked"]),
   createdAt: z.coerce.date(),
+  expiresAt: z.coerce.date(),
   lastUsedAt: z.coerce.date().nullable(),
   revokedAt: z.coerce.date().nullable(),
 });

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open-db";
 import { sessions, users } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { operatorOf, type Operator } from "./operator";
@@ -78,10 +79,37 @@ export async function revokeSession(
   return user ?? null;
 }
 
-export async function revokeUserSessions(userId: string): Promise<void> {
-  const db = await getDb();
-  await db
+/** Ends every open session of a user. Pass `db` to join a transaction. */
+export async function revokeUserSessions(
+  userId: string,
+  db?: Db,
+): Promise<void> {
+  await (db ?? (await getDb()))
     .update(sessions)
     .set({ revokedAt: new Date() })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+/**
+ * Ends every open session of a user except `keep` (the caller's own, or null for none) inside
+ * the caller's transaction; returns how many ended. A password change uses it: whoever held
+ * the old password may hold a session too.
+ */
+export async function revokeSessionsExcept(
+  userId: string,
+  keep: string | null,
+  db: Db,
+): Promise<number> {
+  const ended = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keep === null ? undefined : ne(sessions.id, keep),
+      ),
+    )
+    .returning({ id: sessions.id });
+  return ended.length;
 }

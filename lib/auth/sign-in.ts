@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { recordSignInAttempt, signInDelayMs } from "./login-throttle";
+import { beginSignInAttempt, markSignInSucceeded } from "./login-throttle";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
 import { createSession } from "./sessions";
+import { recordSignInFailure } from "./sign-in-audit";
 import { findUserByEmail, normalizeEmail } from "./users";
 
 export const signInSchema = z.object({
@@ -21,8 +22,10 @@ export type SignInResult =
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks a sign-in: throttle first (so a locked-out guesser learns nothing from the password
- * check), then the password, then records the attempt and opens a server-side session.
+ * Checks a sign-in: the throttle first, which records the attempt before any password is
+ * checked (so simultaneous guesses count against each other, and a caller made to wait learns
+ * nothing from the password check); then the password; then a server-side session. Failures go
+ * to the audit log folded per email and address (lib/auth/sign-in-audit.ts).
  */
 export async function signIn(
   credentials: unknown,
@@ -31,26 +34,21 @@ export async function signIn(
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const email = normalizeEmail(parsed.data.email);
-  const audit = {
-    actorId: null,
-    actor: email,
-    requestId: null,
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent?.slice(0, 500) ?? null,
-    targetType: "user",
-  };
-  const delay = await signInDelayMs(email);
-  if (delay > 0) {
-    await recordAuditEvent({
-      ...audit,
-      action: "auth.sign_in_failed",
-      targetId: email,
-      details: { reason: "throttled" },
+  const failed = (reason: string) =>
+    recordSignInFailure({
+      email,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      reason,
     });
+
+  const attempt = await beginSignInAttempt(email, meta.ip);
+  if (attempt.throttled) {
+    await failed("throttled");
     return {
       ok: false,
       reason: "throttled",
-      retryAfterSeconds: Math.ceil(delay / 1000),
+      retryAfterSeconds: attempt.retryAfterSeconds,
     };
   }
 
@@ -58,28 +56,27 @@ export async function signIn(
   const valid = user
     ? await verifyPassword(parsed.data.password, user.passwordHash)
     : await verifyAgainstDummy(parsed.data.password);
-  const accepted = valid && user !== undefined && !user.disabled;
-  await recordSignInAttempt(email, meta.ip, accepted);
-  if (!accepted) {
-    const reason = !user
-      ? "unknown email"
-      : user.disabled
-        ? "account disabled"
-        : "wrong password";
-    await recordAuditEvent({
-      ...audit,
-      action: "auth.sign_in_failed",
-      targetId: email,
-      details: { reason },
-    });
+  if (!valid || !user || user.disabled) {
+    await failed(
+      !user
+        ? "unknown email"
+        : user.disabled
+          ? "account disabled"
+          : "wrong password",
+    );
     return { ok: false, reason: "invalid" };
   }
 
+  await markSignInSucceeded(attempt.id);
   const sessionId = await createSession(user.id, meta);
   await recordAuditEvent({
-    ...audit,
     actorId: user.id,
+    actor: email,
+    requestId: null,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 500) ?? null,
     action: "auth.signed_in",
+    targetType: "user",
     targetId: user.id,
   });
   return {

@@ -1,9 +1,11 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open-db";
 import { users, type Role, type User } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
+import { revokeUserApiTokens } from "./api-tokens";
+import { hashPassword, requireValidNewPassword } from "./passwords";
 
 export type PublicUser = Omit<User, "passwordHash">;
 
@@ -36,23 +38,21 @@ export async function listUsers(): Promise<PublicUser[]> {
   return db.select(publicColumns).from(users).orderBy(asc(users.email));
 }
 
-/** Creates a user; a taken email is a 409, a short password a 422. */
-export async function createUser(input: {
-  email: string;
-  name?: string;
-  role: Role;
-  password: string;
-}): Promise<PublicUser> {
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new ApiError(
-      "unprocessable",
-      `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`,
-    );
-  }
+/** Creates a user; a taken email is a 409, a password too short or too long a 422. Pass `db` to join a transaction. */
+export async function createUser(
+  input: {
+    email: string;
+    name?: string;
+    role: Role;
+    password: string;
+  },
+  db?: Db,
+): Promise<PublicUser> {
+  requireValidNewPassword(input.password);
   const email = normalizeEmail(input.email);
-  const db = await getDb();
+  const target = db ?? (await getDb());
   const passwordHash = await hashPassword(input.password);
-  const [created] = await db
+  const [created] = await target
     .insert(users)
     .values({
       email,
@@ -70,16 +70,26 @@ export async function createUser(input: {
   return created;
 }
 
+/**
+ * Changes a user's role, name or disabled flag. Disabling also revokes the user's API tokens, in
+ * the same transaction, so that enabling them later does not revive a token that may have
+ * leaked meanwhile. Pass `db` to join a transaction.
+ */
 export async function updateUser(
   id: string,
   changes: { role?: Role; disabled?: boolean; name?: string },
+  db?: Db,
 ): Promise<PublicUser> {
-  const db = await getDb();
+  if (!db)
+    return (await getDb()).transaction((tx) =>
+      updateUser(id, changes, tx as unknown as Db),
+    );
   const [updated] = await db
     .update(users)
     .set(changes)
     .where(eq(users.id, id))
     .returning(publicColumns);
   if (!updated) throw new ApiError("not_found", "No such user.");
+  if (changes.disabled) await revokeUserApiTokens(id, db);
   return updated;
 }

@@ -15,6 +15,7 @@ export function getDbHandle(): Promise<DbHandle> {
     globalForDb.__erasureDb = openDb({
       databaseUrl: env.DATABASE_URL,
       dataDir: env.ERASURE_DATA_DIR,
+      skipMigrations: env.ERASURE_SKIP_MIGRATIONS,
     });
     globalForDb.__erasureDb.catch(() => {
       globalForDb.__erasureDb = undefined;

@@ -1,7 +1,8 @@
-// The deployment the README describes under "Audit": the migrations run as the role that owns
-// the tables, the console as another role that owns nothing and has only the grants below.
-// Such a console works normally but cannot change or remove audit events, nor switch off the
-// triggers that guard them: only the owner (or a superuser) can.
+// The deployment the README describes under "Security": the migrations run as the role that owns
+// the tables (`npm run migrate`), the console as another role that owns nothing, creates nothing
+// and has only the grants below (ERASURE_SKIP_MIGRATIONS=1). Such a console works normally but
+// cannot change or remove audit events, nor switch off the triggers that guard them, nor put a
+// table of its own in front of them: only the owner (or a superuser) can.
 //
 // Owner: the superuser connection the setup gives this file (a fresh database per file). What
 // is exercised is that the console role is not the owner (and not a superuser), which does not
@@ -21,18 +22,21 @@ import { closeDb, getDb } from "./client";
 import { executeRows, openDb } from "./open-db";
 
 /**
- * The README's grants, run by the owner in the console's database. The console applies
- * pending migrations at every start (lib/db/client.ts): drizzle's `CREATE SCHEMA IF NOT EXISTS` and
- * `CREATE TABLE IF NOT EXISTS` check CREATE on the database and on schema drizzle before they
- * see that both exist, so the console role needs those even though it creates nothing.
+ * The README's grants, run by the owner in the console's database. The console does not migrate
+ * (ERASURE_SKIP_MIGRATIONS=1): it only reads drizzle's journal to check that the owner has
+ * applied every migration it needs. Without CREATE anywhere, and without TEMPORARY, it can make
+ * no object at all, so it cannot create a schema named after itself (first in the default
+ * search_path) holding a forged `audit_events`.
  */
 function consoleGrants(role: string, database: string): string[] {
   return [
-    `GRANT CONNECT, CREATE ON DATABASE ${database} TO ${role};`,
+    `REVOKE ALL ON DATABASE ${database} FROM PUBLIC;`,
+    `REVOKE ALL ON SCHEMA public FROM PUBLIC;`,
+    `GRANT CONNECT ON DATABASE ${database} TO ${role};`,
     `GRANT USAGE ON SCHEMA public TO ${role};`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};`,
     `REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${role};`,
-    `GRANT USAGE, CREATE ON SCHEMA drizzle TO ${role};`,
+    `GRANT USAGE ON SCHEMA drizzle TO ${role};`,
     `GRANT SELECT ON drizzle.__drizzle_migrations TO ${role};`,
   ];
 }
@@ -42,9 +46,10 @@ const ownerUrl = process.env.DATABASE_URL!;
 const role = `erasure_app_${randomBytes(6).toString("hex")}`;
 let owner: pg.Client | undefined;
 let app: pg.Client | undefined;
+let appUrl: string;
 
 beforeAll(async () => {
-  // The owner applies the migrations, through the console's own start-up path.
+  // The owner applies the migrations, as `npm run migrate` does.
   const handle = await openDb({ databaseUrl: ownerUrl, dataDir: "unused" });
   await handle.close();
 
@@ -56,18 +61,18 @@ beforeAll(async () => {
   const database = rows[0]!.name;
   expect(database).toMatch(/^[a-z_][a-z0-9_]*$/); // safe to splice unquoted, as in the README
   await owner.query(`CREATE ROLE ${role} LOGIN`);
-  // A hardened server may not grant these to PUBLIC; take them away so the grants alone suffice.
-  await owner.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
-  await owner.query("REVOKE ALL ON SCHEMA public FROM PUBLIC");
   for (const statement of consoleGrants(role, database))
     await owner.query(statement);
 
-  // From here on the console (getDb and everything built on it) connects as the role.
-  const appUrl = new URL(ownerUrl);
-  appUrl.username = role;
-  appUrl.password = "";
-  process.env.DATABASE_URL = appUrl.toString();
-  app = new pg.Client({ connectionString: appUrl.toString() });
+  // From here on the console (getDb and everything built on it) connects as the role, and does
+  // not migrate.
+  const url = new URL(ownerUrl);
+  url.username = role;
+  url.password = "";
+  appUrl = url.toString();
+  process.env.DATABASE_URL = appUrl;
+  process.env.ERASURE_SKIP_MIGRATIONS = "1";
+  app = new pg.Client({ connectionString: appUrl });
   await app.connect();
 });
 
@@ -124,7 +129,7 @@ async function auditEventCount(): Promise<number> {
 
 describe("console running as a role that owns nothing", () => {
   it("starts, signs in, records and verifies audit events", async () => {
-    const db = await getDb(); // runs the migrator as the role: nothing pending
+    const db = await getDb(); // checks, as the role, that nothing is pending
     expect(
       await executeRows(
         db,
@@ -231,6 +236,110 @@ describe("console running as a role that owns nothing", () => {
       { name: "audit_events_no_truncate", enabled: "O" },
       { name: "audit_events_no_update_delete", enabled: "O" },
     ]);
+  });
+
+  it("may not create a schema, a table or a temporary table", async () => {
+    const noCreate = (where: string) => ({
+      code: "42501",
+      message: `permission denied for ${where}`,
+    });
+    const database = (
+      await owner!.query<{ name: string }>("select current_database() as name")
+    ).rows[0]!.name;
+    expect(await refusal(`create schema ${role}`)).toMatchObject(
+      noCreate(`database ${database}`),
+    );
+    expect(await refusal("create schema erasure_shadow")).toMatchObject(
+      noCreate(`database ${database}`),
+    );
+    expect(
+      await refusal("create table public.audit_shadow (x int)"),
+    ).toMatchObject(noCreate("schema public"));
+    expect(
+      await refusal("create table drizzle.audit_shadow (x int)"),
+    ).toMatchObject(noCreate("schema drizzle"));
+    expect(
+      await refusal("create temporary table audit_events (x int)"),
+    ).toMatchObject({
+      code: "42501",
+      message: `permission denied to create temporary tables in database "${database}"`,
+    });
+  });
+
+  it("reads the real audit_events even when a schema named after the role holds a forged one", async () => {
+    // Someone else (here the owner) creates the shadow the role itself may not: the schema
+    // "$user" comes first in PostgreSQL's default search_path.
+    await owner!.query(`CREATE SCHEMA ${role}`);
+    try {
+      await owner!.query(
+        `CREATE TABLE ${role}.audit_events (LIKE public.audit_events INCLUDING ALL)`,
+      );
+      await owner!.query(
+        `INSERT INTO ${role}.audit_events (position, at, actor, action, details, prev_hash, hash)
+         VALUES (1, now(), 'forged', 'audit.verified', '{}', $1, $1)`,
+        ["0".repeat(64)],
+      );
+      await owner!.query(`GRANT USAGE ON SCHEMA ${role} TO ${role}`);
+      await owner!.query(`GRANT SELECT ON ${role}.audit_events TO ${role}`);
+      // The shadow works on a connection with the default search_path…
+      const plain = await app!.query<{ actor: string }>(
+        "select actor from audit_events",
+      );
+      expect(plain.rows).toEqual([{ actor: "forged" }]);
+
+      // …but not on the console's, whose search_path is pinned to public.
+      const real = await auditEventCount();
+      expect(real).toBeGreaterThan(1);
+      const db = await getDb();
+      expect(
+        await executeRows(
+          db,
+          sql`select current_schemas(false)::text as path, count(*)::int as n from audit_events`,
+        ),
+      ).toEqual([{ path: "{public}", n: real }]);
+      expect(await verifyChain()).toMatchObject({ ok: true, count: real });
+    } finally {
+      await owner!.query(`DROP SCHEMA ${role} CASCADE`);
+    }
+  });
+
+  it("does not migrate: it refuses to start while the owner has a migration left to apply", async () => {
+    // Migrating as the role fails: it may create nothing, not even drizzle's bookkeeping.
+    await expect(
+      openDb({ databaseUrl: appUrl, dataDir: "unused" }),
+    ).rejects.toThrow(/npm run migrate.*ERASURE_SKIP_MIGRATIONS=1/s);
+
+    const { rows } = await owner!.query<{ id: number }>(
+      `select id from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+    );
+    await owner!.query(
+      `create table pending_backup as select * from drizzle.__drizzle_migrations where id = $1`,
+      [rows[0]!.id],
+    );
+    await owner!.query(
+      `delete from drizzle.__drizzle_migrations where id = $1`,
+      [rows[0]!.id],
+    );
+    try {
+      await expect(
+        openDb({
+          databaseUrl: appUrl,
+          dataDir: "unused",
+          skipMigrations: true,
+        }),
+      ).rejects.toThrow(/migration.*npm run migrate/s);
+    } finally {
+      await owner!.query(
+        `insert into drizzle.__drizzle_migrations select * from pending_backup`,
+      );
+      await owner!.query(`drop table pending_backup`);
+    }
+    const handle = await openDb({
+      databaseUrl: appUrl,
+      dataDir: "unused",
+      skipMigrations: true,
+    });
+    await handle.close();
   });
 
   it("uses exactly the grants the README documents", () => {

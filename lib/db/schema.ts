@@ -17,6 +17,7 @@ import {
 // Relative imports: drizzle-kit loads this file without the `@/` alias.
 import { auditActions } from "../audit/actions";
 import { roles, type Role } from "../auth/roles";
+import { tokenScopes } from "../auth/token-scopes";
 import { idKinds } from "../providers/types";
 import { preStates, rowOutcomes, runStatuses } from "../runs/vocabulary";
 
@@ -59,6 +60,8 @@ export const sessions = pgTable(
   (table) => [index("sessions_user_idx").on(table.userId)],
 );
 
+export const tokenScopeEnum = pgEnum("token_scope", tokenScopes);
+
 export const apiTokens = pgTable(
   "api_tokens",
   {
@@ -71,13 +74,27 @@ export const apiTokens = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     /** First characters, shown in lists so an operator can tell tokens apart. */
     prefix: text("prefix").notNull(),
+    /** The admin who issued it; null when issued from the command line. */
     createdBy: uuid("created_by").references(() => users.id),
+    /** `read` tokens may only GET; `operate` tokens act with their user's current role. */
+    scope: tokenScopeEnum("scope").notNull(),
     createdAt: createdAt(),
+    /** A leaked token stops working by itself; at most ERASURE_TOKEN_MAX_DAYS after creation. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (table) => [index("api_tokens_user_idx").on(table.userId)],
 );
+
+/**
+ * Facts about the database itself. `demo`: seeded by `npm run demo` (known passwords), so the
+ * demo may seed it again; the demo refuses any other database that already has users.
+ */
+export const databaseMarks = pgTable("database_marks", {
+  name: text("name").primaryKey(),
+  createdAt: createdAt(),
+});
 
 /** Failed and successful sign-ins, kept in the database so every console instance slows the same attacker. */
 export const loginAttempts = pgTable(

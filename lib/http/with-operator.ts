@@ -1,13 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z, type ZodType } from "zod";
-import { resolveApiToken } from "@/lib/auth/api-tokens";
+import { checkApiToken } from "@/lib/auth/api-tokens";
 import { operatorFromCookieHeader } from "@/lib/auth/next-auth";
 import type { Operator } from "@/lib/auth/operator";
 import { hasRole, type Role } from "@/lib/auth/roles";
+import { READ_METHODS } from "@/lib/auth/token-scopes";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { ApiError } from "./errors";
+import { parseJsonWithoutNul, refuseNulIn } from "./nul-characters";
+import { readBodyText } from "./read-body";
 
 const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const DEFAULT_MAX_BODY_BYTES = 1_000_000;
@@ -28,6 +31,11 @@ interface Options<P, Q, B> {
   query?: ZodType<Q>;
   body?: ZodType<B>;
   maxBodyBytes?: number;
+  /**
+   * The handler records an audit event even on GET (exports, verify, checkpoint): a cookie
+   * caller must then be one of our pages, like a mutation's.
+   */
+  recordsEvent?: boolean;
 }
 
 type RouteContext = {
@@ -39,13 +47,17 @@ async function authenticate(req: Request): Promise<Operator> {
   if (authorization !== null) {
     // An Authorization header means a script: never fall back to a cookie that happens to be there.
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const operator = match ? await resolveApiToken(match[1]!) : null;
-    if (!operator)
+    const check = match
+      ? await checkApiToken(match[1]!)
+      : ({ ok: false, reason: "invalid" } as const);
+    if (!check.ok)
       throw new ApiError(
         "unauthorized",
-        "The API token is invalid or revoked.",
+        check.reason === "expired"
+          ? "The API token has expired; ask an admin for a new one."
+          : "The API token is invalid or revoked.",
       );
-    return operator;
+    return check.operator;
   }
   const operator = await operatorFromCookieHeader(req.headers.get("cookie"));
   if (!operator)
@@ -71,24 +83,27 @@ function checkOrigin(req: Request): void {
     );
 }
 
+/**
+ * A cookie GET that records an event must come from our pages: another site could otherwise make
+ * a signed-in browser append events at will. Browsers label every request with Sec-Fetch-Site;
+ * links and fetches of our own pages say `same-origin`.
+ */
+function checkSameOriginRead(req: Request): void {
+  const site = req.headers.get("sec-fetch-site");
+  if (site !== "same-origin")
+    throw new ApiError(
+      "forbidden",
+      `This request records an audit event and must come from the console's own pages (Sec-Fetch-Site: same-origin, got ${site ?? "none sent"}); scripts use an API token.`,
+    );
+}
+
 async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes)
-    throw new ApiError(
-      "payload_too_large",
-      `Request body exceeds ${maxBytes} bytes.`,
-    );
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) {
-    throw new ApiError(
-      "payload_too_large",
-      `Request body exceeds ${maxBytes} bytes.`,
-    );
-  }
+  const text = await readBodyText(req, maxBytes);
   if (text.trim() === "") return undefined;
   try {
-    return JSON.parse(text);
-  } catch {
+    return parseJsonWithoutNul(text);
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
     throw new ApiError("bad_request", "The request body is not valid JSON.");
   }
 }
@@ -129,22 +144,29 @@ export function withOperator<P = undefined, Q = undefined, B = undefined>(
       const operator = await authenticate(req);
       if (operator.via.kind === "session" && MUTATIONS.has(req.method))
         checkOrigin(req);
+      else if (operator.via.kind === "session" && options.recordsEvent)
+        checkSameOriginRead(req);
+      if (
+        operator.via.kind === "token" &&
+        operator.via.scope === "read" &&
+        !READ_METHODS.has(req.method)
+      )
+        throw new ApiError(
+          "forbidden",
+          "This API token is read-only: it may only send GET requests.",
+        );
       if (!hasRole(operator.role, options.role)) {
         throw new ApiError(
           "forbidden",
           `This action needs the ${options.role} role; you are ${operator.role}.`,
         );
       }
-      const params = parseWith(
-        options.params,
-        await context.params,
-        "path parameters",
-      );
-      const query = parseWith(
-        options.query,
-        Object.fromEntries(new URL(req.url).searchParams),
-        "query",
-      );
+      const rawParams = await context.params;
+      refuseNulIn(rawParams, "path");
+      const params = parseWith(options.params, rawParams, "path parameters");
+      const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
+      refuseNulIn(rawQuery, "query string");
+      const query = parseWith(options.query, rawQuery, "query");
       const body = options.body
         ? parseWith(
             options.body,

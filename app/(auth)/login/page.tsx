@@ -1,8 +1,9 @@
 import { ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getOperator } from "@/lib/auth/next-auth";
-import { safeCallbackPath } from "@/lib/utils";
+import { getEnv } from "@/lib/env";
 import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,10 +12,15 @@ export const dynamic = "force-dynamic";
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
 }) {
   const { callbackUrl } = await searchParams;
-  const target = safeCallbackPath(callbackUrl);
+  // Without NEXTAUTH_URL a placeholder origin does: only a path is ever kept, and an absolute URL
+  // naming our own host then falls back to the start page, which is harmless.
+  const target = safeCallbackPath(
+    typeof callbackUrl === "string" ? callbackUrl : undefined,
+    getEnv().NEXTAUTH_URL ?? "http://erasure.invalid",
+  );
   if (await getOperator()) redirect(target);
   return (
     <main className="grid min-h-screen lg:grid-cols-2">

@@ -37,6 +37,8 @@ beforeAll(async () => {
     VOD_ENDPOINT: "http://127.0.0.1:9/",
     // More runs stay queued here (no worker) than the default per-user cap allows.
     ERASURE_MAX_ACTIVE_RUNS_PER_USER: "50",
+    // As behind one reverse proxy: the X-Forwarded-For entry below is the one it appended.
+    ERASURE_TRUSTED_PROXIES: "1",
   });
   admin = await makeUser("admin");
   adminAuth = {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { requestAudit } from "@/lib/audit/record-audit-event";
-import { clientIp } from "@/lib/http/client-ip";
 import { ApiError } from "@/lib/http/errors";
 import { withOperator } from "@/lib/http/with-operator";
 import { createRun } from "@/lib/runs/create-run";
@@ -33,11 +32,13 @@ export const POST = withOperator(
         "unprocessable",
         "Idempotency-Key must be 1–200 characters.",
       );
+    // The run header's "from" and the run.started event name the same, trimmed, request.
+    const audit = requestAudit(ctx);
     const { id, replayed } = await createRun(operator, body, {
       idempotencyKey: key.data,
-      ip: clientIp(req.headers),
-      userAgent: req.headers.get("user-agent") ?? undefined,
-      audit: requestAudit(ctx),
+      ip: audit.ip ?? undefined,
+      userAgent: audit.userAgent ?? undefined,
+      audit,
     });
     return Response.json(
       { id },

@@ -1,36 +1,48 @@
-import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
+import { requestAudit } from "@/lib/audit/record-audit-event";
 import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
 import { createTokenBodySchema } from "@/lib/auth/schemas";
 import { withOperator } from "@/lib/http/with-operator";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/tokens – every API token, without secrets (admins)
+// GET /api/tokens – every API token, without secrets or their hashes (admins)
 export const GET = withOperator(
   async () => ({ tokens: await listApiTokens() }),
   { role: "admin" },
 );
 
-// POST /api/tokens – create a token for a user (default: the caller); the secret is shown once
+// POST /api/tokens – issue a token for a user (default: the caller), with a scope and an expiry;
+// the secret is shown once, and the token and its `token.created` event commit together
 export const POST = withOperator(
   async (ctx) => {
     const { operator, body } = ctx;
-    const { token, summary } = await createApiToken({
-      userId: body.userId ?? operator.id,
-      name: body.name,
-      createdBy: operator.id,
-    });
-    await recordAuditEvent({
-      ...requestAudit(ctx),
-      action: "token.created",
-      targetType: "token",
-      targetId: summary.id,
-      details: {
-        name: summary.name,
-        owner: summary.userEmail,
-        role: summary.role,
-      },
-    });
+    const { token, summary } = await auditedChange(
+      (tx) =>
+        createApiToken(
+          {
+            userId: body.userId ?? operator.id,
+            name: body.name,
+            scope: body.scope,
+            expiresInDays: body.expiresInDays,
+            createdBy: operator.id,
+          },
+          tx,
+        ),
+      ({ summary }) => ({
+        ...requestAudit(ctx),
+        action: "token.created",
+        targetType: "token",
+        targetId: summary.id,
+        details: {
+          name: summary.name,
+          owner: summary.userEmail,
+          role: summary.role,
+          scope: summary.scope,
+          expiresAt: summary.expiresAt.toISOString(),
+        },
+      }),
+    );
     return Response.json({ token, summary }, { status: 201 });
   },
   { role: "admin", body: createTokenBodySchema },

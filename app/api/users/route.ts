@@ -1,4 +1,5 @@
-import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
+import { requestAudit } from "@/lib/audit/record-audit-event";
 import { createUserBodySchema } from "@/lib/auth/schemas";
 import { createUser, listUsers } from "@/lib/auth/users";
 import { withOperator } from "@/lib/http/with-operator";
@@ -13,14 +14,16 @@ export const GET = withOperator(async () => ({ users: await listUsers() }), {
 // POST /api/users – create a user with a role and an initial password (admins)
 export const POST = withOperator(
   async (ctx) => {
-    const user = await createUser(ctx.body);
-    await recordAuditEvent({
-      ...requestAudit(ctx),
-      action: "user.created",
-      targetType: "user",
-      targetId: user.id,
-      details: { email: user.email, role: user.role },
-    });
+    const user = await auditedChange(
+      (tx) => createUser(ctx.body, tx),
+      (created) => ({
+        ...requestAudit(ctx),
+        action: "user.created",
+        targetType: "user",
+        targetId: created.id,
+        details: { email: created.email, role: created.role },
+      }),
+    );
     return Response.json({ user }, { status: 201 });
   },
   { role: "admin", body: createUserBodySchema },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { requireOperator } from "@/lib/auth/next-auth";
+import { getEnv } from "@/lib/env";
 import { TokensAdmin } from "./_components/tokens-admin";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -11,9 +12,9 @@ export default async function TokensPage() {
     <>
       <PageHeader
         title="API tokens"
-        description="Tokens let scheduled scripts call the Erasure API as a user, with that user's role. Send them as Authorization: Bearer <token>."
+        description="Tokens let scheduled scripts call the Erasure API as a user: read-only tokens may only send GET requests, operate tokens act with that user's role. Every token expires, and disabling its user revokes it. Send them as Authorization: Bearer <token>."
       />
-      <TokensAdmin />
+      <TokensAdmin maxDays={getEnv().ERASURE_TOKEN_MAX_DAYS} />
     </>
   );
 }

@@ -22,5 +22,5 @@ export const GET = withOperator(
       `erasure-audit-checkpoint-${checkpoint.position}-${checkpoint.at.replace(/[:.]/g, "-")}`,
     );
   },
-  { role: "admin" },
+  { role: "admin", recordsEvent: true },
 );

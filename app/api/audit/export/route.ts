@@ -36,5 +36,5 @@ export const GET = withOperator(
       `erasure-audit-events-${day(from)}-to-${day(to)}`,
     );
   },
-  { role: "viewer", query: querySchema },
+  { role: "viewer", query: querySchema, recordsEvent: true },
 );

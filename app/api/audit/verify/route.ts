@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { checkpointSchema, verifyCheckpoint } from "@/lib/audit/checkpoint";
+import { checkpointSchema } from "@/lib/audit/checkpoint";
 import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
-import { verifyChain } from "@/lib/audit/verify-chain";
+import { verifyLog } from "@/lib/audit/verify-log";
 import { ApiError } from "@/lib/http/errors";
 import { withOperator } from "@/lib/http/with-operator";
 
@@ -27,38 +27,29 @@ function parseCheckpoint(encoded: string) {
 }
 
 // GET /api/audit/verify – recompute the hash chain: "N events verified, chain intact" or the first
-// broken link; with ?checkpoint= also check a downloaded signed checkpoint (a truncated tail)
+// broken link; then compare the end of the log with the latest published checkpoint and, with
+// ?checkpoint=, with a downloaded one (a truncated tail)
 export const GET = withOperator(
   async (ctx) => {
-    const result = await verifyChain();
     const encoded = ctx.query.checkpoint;
-    const checkpoint = encoded
-      ? await verifyCheckpoint(parseCheckpoint(encoded))
-      : null;
-    const chainMessage = result.ok
-      ? `${result.count} events verified, chain intact`
-      : `Chain broken at event ${result.position}: ${result.problem}`;
+    const result = await verifyLog(
+      encoded ? parseCheckpoint(encoded) : undefined,
+    );
+    const { checkpoint, published, ...chain } = result;
     await recordAuditEvent({
       ...requestAudit(ctx),
       action: "audit.verified",
       details: {
-        ...(result.ok
-          ? { ok: true, count: result.count }
-          : { ok: false, position: result.position, problem: result.problem }),
+        ...chain,
+        ...(published ? { published } : {}),
         ...(checkpoint ? { checkpoint } : {}),
       },
     });
-    return {
-      ...result,
-      ok: result.ok && (checkpoint?.ok ?? true),
-      checkpoint,
-      message: checkpoint
-        ? `${chainMessage}. ${checkpoint.message}`
-        : chainMessage,
-    };
+    return result;
   },
   {
     role: "viewer",
     query: z.object({ checkpoint: z.string().max(4000).optional() }),
+    recordsEvent: true,
   },
 );

@@ -1,20 +1,25 @@
-import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
+import { requestAudit } from "@/lib/audit/record-audit-event";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
 import { tokenIdParamsSchema } from "@/lib/auth/schemas";
 import { withOperator } from "@/lib/http/with-operator";
 
 export const dynamic = "force-dynamic";
 
-// DELETE /api/tokens/{tokenId} – revoke a token; it stops working on its next request (admins)
+// DELETE /api/tokens/{tokenId} – revoke a token; it stops working on its next request, and the
+// revocation and its `token.revoked` event commit together (admins)
 export const DELETE = withOperator(
   async (ctx) => {
-    await revokeApiToken(ctx.params.tokenId);
-    await recordAuditEvent({
-      ...requestAudit(ctx),
-      action: "token.revoked",
-      targetType: "token",
-      targetId: ctx.params.tokenId,
-    });
+    await auditedChange(
+      (tx) => revokeApiToken(ctx.params.tokenId, tx),
+      (summary) => ({
+        ...requestAudit(ctx),
+        action: "token.revoked",
+        targetType: "token",
+        targetId: summary.id,
+        details: { name: summary.name, owner: summary.userEmail },
+      }),
+    );
     return new Response(null, { status: 204 });
   },
   { role: "admin", params: tokenIdParamsSchema },

@@ -1,4 +1,5 @@
-import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
+import { requestAudit } from "@/lib/audit/record-audit-event";
 import { updateUserBodySchema, userIdParamsSchema } from "@/lib/auth/schemas";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { updateUser } from "@/lib/auth/users";
@@ -21,15 +22,20 @@ export const PATCH = withOperator(
         "You cannot demote or disable your own account; ask another admin.",
       );
     }
-    const user = await updateUser(params.userId, body);
-    if (body.disabled) await revokeUserSessions(user.id);
-    await recordAuditEvent({
-      ...requestAudit(ctx),
-      action: "user.updated",
-      targetType: "user",
-      targetId: user.id,
-      details: { email: user.email, changes: body },
-    });
+    const user = await auditedChange(
+      async (tx) => {
+        const updated = await updateUser(params.userId, body, tx);
+        if (body.disabled) await revokeUserSessions(updated.id, tx);
+        return updated;
+      },
+      (updated) => ({
+        ...requestAudit(ctx),
+        action: "user.updated",
+        targetType: "user",
+        targetId: updated.id,
+        details: { email: updated.email, changes: body },
+      }),
+    );
     return { user };
   },
   { role: "admin", params: userIdParamsSchema, body: updateUserBodySchema },

@@ -7,9 +7,16 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { useCreateToken, useUsers } from "@/lib/auth/queries";
 import { roleLabels } from "@/lib/auth/roles";
 import { createTokenBodySchema } from "@/lib/auth/schemas";
+import {
+  DEFAULT_TOKEN_DAYS,
+  tokenScopeDescriptions,
+  tokenScopeLabels,
+  tokenScopes,
+} from "@/lib/auth/token-scopes";
 import { useHydrated } from "@/lib/use-hydrated";
 
-export function CreateTokenForm() {
+/** `maxDays`: the deployment's ERASURE_TOKEN_MAX_DAYS (the server enforces it too). */
+export function CreateTokenForm({ maxDays }: { maxDays: number }) {
   const users = useUsers();
   const hydrated = useHydrated();
   const create = useCreateToken();
@@ -23,6 +30,8 @@ export function CreateTokenForm() {
     const parsed = createTokenBodySchema.safeParse({
       name: form.name,
       userId: form.userId || undefined,
+      scope: form.scope,
+      expiresInDays: Number(form.expiresInDays),
     });
     if (!parsed.success) {
       setFormError(parsed.error.issues[0]?.message ?? "Check the fields.");
@@ -41,7 +50,7 @@ export function CreateTokenForm() {
     <Card className="space-y-3 p-4">
       <form
         onSubmit={onSubmit}
-        className="grid items-end gap-3 md:grid-cols-[2fr_2fr_auto]"
+        className="grid items-end gap-3 md:grid-cols-[2fr_2fr_1fr_1fr_auto]"
         noValidate
       >
         <div className="space-y-1">
@@ -65,6 +74,33 @@ export function CreateTokenForm() {
                 </option>
               ))}
           </Select>
+        </div>
+        <div className="space-y-1">
+          <Label htmlFor="token-scope">Scope</Label>
+          <Select id="token-scope" name="scope" defaultValue="read">
+            {tokenScopes.map((scope) => (
+              <option
+                key={scope}
+                value={scope}
+                title={tokenScopeDescriptions[scope]}
+              >
+                {tokenScopeLabels[scope]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="space-y-1">
+          <Label htmlFor="token-days">Expires in (days)</Label>
+          <Input
+            id="token-days"
+            name="expiresInDays"
+            type="number"
+            min={1}
+            max={maxDays}
+            step={1}
+            defaultValue={Math.min(DEFAULT_TOKEN_DAYS, maxDays)}
+            required
+          />
         </div>
         <Button type="submit" disabled={create.isPending || !hydrated}>
           {create.isPending ? "Creating…" : "Create token"}

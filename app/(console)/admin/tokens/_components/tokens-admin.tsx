@@ -6,19 +6,29 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { useRevokeToken, useTokens } from "@/lib/auth/queries";
+import { tokenScopeLabels } from "@/lib/auth/token-scopes";
 import { CreateTokenForm } from "./create-token-form";
 
 const formatDate = (date: Date | null) =>
   date ? date.toLocaleString() : "never";
 
-export function TokensAdmin() {
+export function TokensAdmin({ maxDays }: { maxDays: number }) {
   const tokens = useTokens();
   const revoke = useRevokeToken();
   return (
     <div className="space-y-6">
-      <CreateTokenForm />
+      <CreateTokenForm maxDays={maxDays} />
       <AdminTable
-        columns={["Name", "Token", "Acts as", "Created", "Last used"]}
+        columns={[
+          "Name",
+          "Token",
+          "Acts as",
+          "Scope",
+          "Issued by",
+          "Created",
+          "Expires",
+          "Last used",
+        ]}
         notice={tokens.data?.length === 0 ? "No tokens yet." : null}
       >
         {tokens.data?.map((token) => (
@@ -29,11 +39,16 @@ export function TokensAdmin() {
               <span>{token.userEmail}</span>
               <RoleBadge role={token.role} />
             </td>
+            <td className="px-4 py-2">{tokenScopeLabels[token.scope]}</td>
+            <td className="px-4 py-2">{token.issuedBy ?? "command line"}</td>
             <td className="px-4 py-2">{formatDate(token.createdAt)}</td>
+            <td className="px-4 py-2">{formatDate(token.expiresAt)}</td>
             <td className="px-4 py-2">{formatDate(token.lastUsedAt)}</td>
             <td className="px-4 py-2 text-right">
-              {token.revokedAt ? (
+              {token.status === "revoked" ? (
                 <Badge tone="danger">Revoked</Badge>
+              ) : token.status === "expired" ? (
+                <Badge>Expired</Badge>
               ) : (
                 <Button
                   variant="outline"

@@ -43,5 +43,5 @@ export const GET = withOperator(
       `erasure-video-search-${ids.length}-ids-${stamp}`,
     );
   },
-  { role: "viewer", query: querySchema },
+  { role: "viewer", query: querySchema, recordsEvent: true },
 );

@@ -1,4 +1,5 @@
-import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
+import { requestAudit } from "@/lib/audit/record-audit-event";
 import { withOperator } from "@/lib/http/with-operator";
 import { cancelRun } from "@/lib/runs/cancel-run";
 import { getRun } from "@/lib/runs/read-runs";
@@ -10,13 +11,15 @@ export const dynamic = "force-dynamic";
 export const POST = withOperator(
   async (ctx) => {
     const { params } = ctx;
-    await cancelRun(params.runId);
-    await recordAuditEvent({
-      ...requestAudit(ctx),
-      action: "run.cancelled",
-      targetType: "run",
-      targetId: params.runId,
-    });
+    await auditedChange(
+      (tx) => cancelRun(params.runId, tx),
+      () => ({
+        ...requestAudit(ctx),
+        action: "run.cancelled",
+        targetType: "run",
+        targetId: params.runId,
+      }),
+    );
     return getRun(params.runId);
   },
   { role: "operator", params: runIdParamsSchema },

@@ -34,5 +34,10 @@ export const GET = withOperator(
       name,
     );
   },
-  { role: "viewer", params: runIdParamsSchema, query: exportQuerySchema },
+  {
+    role: "viewer",
+    params: runIdParamsSchema,
+    query: exportQuerySchema,
+    recordsEvent: true,
+  },
 );

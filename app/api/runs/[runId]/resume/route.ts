@@ -1,4 +1,5 @@
-import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
+import { requestAudit } from "@/lib/audit/record-audit-event";
 import { withOperator } from "@/lib/http/with-operator";
 import { getRun } from "@/lib/runs/read-runs";
 import { resumeRun } from "@/lib/runs/resume-run";
@@ -10,14 +11,16 @@ export const dynamic = "force-dynamic";
 export const POST = withOperator(
   async (ctx) => {
     const { params } = ctx;
-    const { reason } = await resumeRun(params.runId);
-    await recordAuditEvent({
-      ...requestAudit(ctx),
-      action: "run.resumed",
-      targetType: "run",
-      targetId: params.runId,
-      details: { pausedBecause: reason },
-    });
+    await auditedChange(
+      (tx) => resumeRun(params.runId, tx),
+      ({ reason }) => ({
+        ...requestAudit(ctx),
+        action: "run.resumed",
+        targetType: "run",
+        targetId: params.runId,
+        details: { pausedBecause: reason },
+      }),
+    );
     return getRun(params.runId);
   },
   { role: "operator", params: runIdParamsSchema },

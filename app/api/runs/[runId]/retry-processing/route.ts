@@ -1,4 +1,5 @@
-import { recordAuditEvent, requestAudit } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
+import { requestAudit } from "@/lib/audit/record-audit-event";
 import { withOperator } from "@/lib/http/with-operator";
 import { getRun } from "@/lib/runs/read-runs";
 import { scheduleProcessingRetry } from "@/lib/runs/retry-processing";
@@ -13,14 +14,16 @@ export const dynamic = "force-dynamic";
 export const POST = withOperator(
   async (ctx) => {
     const { params, body } = ctx;
-    const scheduled = await scheduleProcessingRetry(params.runId, body);
-    await recordAuditEvent({
-      ...requestAudit(ctx),
-      action: "run.retry_scheduled",
-      targetType: "run",
-      targetId: params.runId,
-      details: { until: scheduled.until.toISOString(), rows: scheduled.rows },
-    });
+    await auditedChange(
+      (tx) => scheduleProcessingRetry(params.runId, body, tx),
+      (scheduled) => ({
+        ...requestAudit(ctx),
+        action: "run.retry_scheduled",
+        targetType: "run",
+        targetId: params.runId,
+        details: { until: scheduled.until.toISOString(), rows: scheduled.rows },
+      }),
+    );
     return getRun(params.runId);
   },
   {
