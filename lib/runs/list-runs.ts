@@ -3,8 +3,8 @@ import {
   and,
   desc,
   eq,
+  gt,
   gte,
-  inArray,
   lt,
   sql,
   type AnyColumn,
@@ -12,15 +12,9 @@ import {
 } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { runItems, runs, users } from "@/lib/db/schema";
-import { toRun } from "./read-runs";
-import {
-  rowOutcomes,
-  type OutcomeCounts,
-  type RunSort,
-  type RunsListResponse,
-  type RunsQuery,
-} from "./schemas";
+import { runs, users } from "@/lib/db/schema";
+import { outcomeCounts, toRun } from "./read-runs";
+import { type RunSort, type RunsListResponse, type RunsQuery } from "./schemas";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -63,11 +57,7 @@ function runFilter(query: RunsQuery): SQL | undefined {
   }
   if (query.from) conditions.push(gte(runs.createdAt, lowerBound(query.from)));
   if (query.to) conditions.push(lt(runs.createdAt, upperBound(query.to)));
-  if (query.hasFailed) {
-    conditions.push(
-      sql`exists (select 1 from ${runItems} where ${runItems.runId} = ${runs.id} and ${runItems.outcome} = 'failed')`,
-    );
-  }
+  if (query.hasFailed) conditions.push(gt(runs.itemsFailed, 0));
   if (query.q) {
     conditions.push(
       sql`${runs.id}::text like ${`${escapeLike(query.q.toLowerCase())}%`}`,
@@ -76,42 +66,14 @@ function runFilter(query: RunsQuery): SQL | undefined {
   return conditions.length ? and(...conditions) : undefined;
 }
 
-/** Outcome counts of many runs in one grouped query. */
-async function countsByRun(
-  runIds: string[],
-): Promise<Map<string, OutcomeCounts>> {
-  const byRun = new Map<string, OutcomeCounts>();
-  for (const runId of runIds) {
-    byRun.set(
-      runId,
-      Object.fromEntries(
-        rowOutcomes.map((outcome) => [outcome, 0]),
-      ) as OutcomeCounts,
-    );
-  }
-  if (runIds.length === 0) return byRun;
-  const db = await getDb();
-  const rows = await db
-    .select({
-      runId: runItems.runId,
-      outcome: runItems.outcome,
-      n: sql<number>`count(*)::int`,
-    })
-    .from(runItems)
-    .where(inArray(runItems.runId, runIds))
-    .groupBy(runItems.runId, runItems.outcome);
-  for (const row of rows) byRun.get(row.runId)![row.outcome] = Number(row.n);
-  return byRun;
-}
-
 /**
  * One page of the run history for `GET /api/runs`.
  * 1. Filters by provider, operator (user ID or email), status, creation date range, "has failed
  *    rows" and run ID prefix; every filter is optional and they combine with AND.
  * 2. Sorts by the requested column (nulls last, e.g. the duration of a run not started yet), then
  *    newest first, then by ID, so pages never overlap.
- * 3. Counts outcomes for the page's runs in one grouped query. Rate and ETA are left null: they
- *    belong to the run page, which polls one run.
+ * 3. Counts per outcome come from each run's row (the database keeps them). Rate and ETA are
+ *    left null: they belong to the run page, which polls one run.
  * Callers must have authorised the operator (viewers may read every run).
  */
 export async function listRuns(query: RunsQuery): Promise<RunsListResponse> {
@@ -140,9 +102,8 @@ export async function listRuns(query: RunsQuery): Promise<RunsListResponse> {
       .innerJoin(users, eq(users.id, runs.createdBy))
       .where(where),
   ]);
-  const counts = await countsByRun(rows.map((row) => row.run.id));
   return {
-    runs: rows.map((row) => toRun(row, counts.get(row.run.id)!, null)),
+    runs: rows.map((row) => toRun(row, outcomeCounts(row.run), null)),
     total: Number(count?.n ?? 0),
   };
 }

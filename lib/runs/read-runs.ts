@@ -1,12 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { executeRows } from "@/lib/db/open-db";
 import { runItems, runs, users } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import type { ProviderId } from "@/lib/providers/types";
 import {
-  rowOutcomes,
   type OutcomeCounts,
   type Run,
   type RunItem,
@@ -15,36 +13,48 @@ import {
 } from "./schemas";
 import { rowOutcomeReadingOrder } from "./vocabulary";
 
-const RATE_WINDOW_SECONDS = 60;
+const RATE_WINDOW_MS = 60_000;
+/** Samples closer together than this give no rate of their own yet. */
+const MIN_RATE_SPAN_MS = 2_000;
 
-async function outcomeCounts(runId: string): Promise<OutcomeCounts> {
-  const db = await getDb();
-  const rows = await db
-    .select({ outcome: runItems.outcome, n: sql<number>`count(*)::int` })
-    .from(runItems)
-    .where(eq(runItems.runId, runId))
-    .groupBy(runItems.outcome);
-  const counts = Object.fromEntries(
-    rowOutcomes.map((outcome) => [outcome, 0]),
-  ) as OutcomeCounts;
-  for (const row of rows) counts[row.outcome] = Number(row.n);
-  return counts;
+type RunRow = typeof runs.$inferSelect;
+
+/** The run's counts per outcome, which the database keeps on its row (migration 0008). */
+export function outcomeCounts(run: RunRow): OutcomeCounts {
+  return {
+    pending: run.itemsPending,
+    deleted: run.itemsDeleted,
+    forbidden: run.itemsForbidden,
+    not_found: run.itemsNotFound,
+    processing: run.itemsProcessing,
+    failed: run.itemsFailed,
+  };
 }
 
-async function recentRate(runId: string): Promise<number | null> {
-  const db = await getDb();
-  const [row] = await executeRows<{ n: number; first: string | null }>(
-    db,
-    sql`select count(*)::int as n, min(updated_at) as first from run_items
-         where run_id = ${runId} and outcome <> 'pending'
-           and updated_at > now() - make_interval(secs => ${RATE_WINDOW_SECONDS})`,
-  );
-  if (!row || Number(row.n) === 0 || !row.first) return null;
-  const seconds = Math.max(
-    1,
-    (Date.now() - new Date(row.first).getTime()) / 1000,
-  );
-  return Number(row.n) / seconds;
+// Per run this process reads, how many items had left `pending` at each read within the last
+// minute: the rate is how fast that number grew, without reading the items again. Display only,
+// so it may live in one process; with several instances each keeps its own.
+const settledSamples = new Map<string, { at: number; settled: number }[]>();
+
+function recentRate(run: RunRow, counts: OutcomeCounts): number | null {
+  if (run.finishedAt || !run.startedAt) return null;
+  const now = Date.now();
+  for (const [runId, samples] of settledSamples)
+    if (samples.at(-1)!.at < now - RATE_WINDOW_MS) settledSamples.delete(runId);
+  const settled = run.total - counts.pending;
+  const samples = settledSamples.get(run.id) ?? [];
+  samples.push({ at: now, settled });
+  while (samples[1] && samples[1].at <= now - RATE_WINDOW_MS) samples.shift();
+  settledSamples.set(run.id, samples);
+  const first = samples[0]!;
+  // Until this process has watched the run for a moment: the average since it started.
+  const since =
+    now - first.at >= MIN_RATE_SPAN_MS
+      ? first
+      : { at: run.startedAt.getTime(), settled: 0 };
+  const seconds = (now - since.at) / 1000;
+  const rate = (settled - since.settled) / Math.max(1, seconds);
+  return rate > 0 ? rate : null;
 }
 
 const runColumns = {
@@ -82,6 +92,7 @@ export function toRun(
   };
 }
 
+/** One run with its counts, rate and ETA: one row read, however many items the run has. */
 export async function getRun(runId: string): Promise<Run> {
   const db = await getDb();
   const [row] = await db
@@ -90,11 +101,8 @@ export async function getRun(runId: string): Promise<Run> {
     .innerJoin(users, eq(users.id, runs.createdBy))
     .where(eq(runs.id, runId));
   if (!row) throw new ApiError("not_found", "No such run.");
-  const [counts, rate] = await Promise.all([
-    outcomeCounts(runId),
-    recentRate(runId),
-  ]);
-  return toRun(row, counts, rate);
+  const counts = outcomeCounts(row.run);
+  return toRun(row, counts, recentRate(row.run, counts));
 }
 
 const sortColumns = {
@@ -146,7 +154,7 @@ export async function listRunItems(
     query.dir === "desc"
       ? desc(sortColumns[query.sort])
       : asc(sortColumns[query.sort]);
-  const [items, [count]] = await Promise.all([
+  const [items, total] = await Promise.all([
     db
       .select(itemColumns)
       .from(runItems)
@@ -154,18 +162,36 @@ export async function listRunItems(
       .orderBy(order, asc(runItems.videoId))
       .limit(query.limit)
       .offset(query.offset),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(runItems)
-      .where(where),
+    countRunItems(runId, query),
   ]);
   return {
     items: items.map((item) => ({
       ...item,
       nextAttemptAt: item.nextAttemptAt ? new Date(item.nextAttemptAt) : null,
     })),
-    total: Number(count?.n ?? 0),
+    total,
   };
+}
+
+/**
+ * How many rows a filter matches: the run's kept counts unless a video-ID text is given, which
+ * only a scan of the run's rows can answer.
+ */
+async function countRunItems(
+  runId: string,
+  query: RunRowFilter,
+): Promise<number> {
+  const db = await getDb();
+  if (query.q) {
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(runItems)
+      .where(itemFilter(runId, query));
+    return Number(count?.n ?? 0);
+  }
+  const [run] = await db.select().from(runs).where(eq(runs.id, runId));
+  if (!run) return 0;
+  return query.outcome ? outcomeCounts(run)[query.outcome] : run.total;
 }
 
 /** Pages through a run's items by keyset (video ID), so an export never holds them all in memory. */
