@@ -31,16 +31,17 @@ export type RateGate = (budget: RateBudget) => Promise<void>;
  * Requests are given evenly spaced send slots at this share of the limit (docs/design.md §4).
  * Slots are handed out ahead of time, so a waiter that wakes a little late loses nothing (a token
  * bucket of capacity one loses every late millisecond, which held VOD near 85 % of its limit).
- * A late send can bunch with the next slot's, perhaps another instance's: spaced at 1/0.96 of
+ * A late send can bunch with the next slot's, perhaps another instance's: spaced at 1/0.93 of
  * the limit, a window still holds at most the limit unless a call reaches the provider more than
- * 4 % of the window after its slot (41 ms of a 1-second window). A waiter that wakes more than
+ * 7.5 % of the window after its slot (75 ms of a 1-second window). A waiter that wakes more than
  * SLOT_LATENESS_MS late therefore gives its slot up and takes the next free one, which leaves
- * 20 ms for the request to reach the provider.
+ * 65 ms for the request to reach the provider (on a busy machine the provider's side, here the
+ * sandbox, also takes its time to see a request: 0.96 left too little for CI's two-instance test).
  */
-export const RATE_HEADROOM = 0.96;
+export const RATE_HEADROOM = 0.93;
 
 /** How late after its slot a waiter may still send; later, it takes a new slot (see above). */
-export const SLOT_LATENESS_MS = 20;
+export const SLOT_LATENESS_MS = 10;
 
 /** Milliseconds between two slots of `budget`. */
 export const slotSpacingMs = (budget: Pick<RateBudget, "requests" | "perMs">) =>
@@ -100,8 +101,9 @@ export async function windowGuard(
   for (;;) {
     if (signal?.aborted) throw new Error("stopped");
     const now = Date.now();
-    // A little past the window, so that the provider's (t − window, t] never holds one too many.
-    const windowMs = budget.perMs + 5;
+    // As long as `requests` slots take: it never delays sends that keep to their slots, and it
+    // stops a burst of late ones at the slots' own rate.
+    const windowMs = budget.perMs / RATE_HEADROOM;
     while (times.length > 0 && times[0]! <= now - windowMs) times.shift();
     if (times.length < budget.requests) {
       times.push(now);
