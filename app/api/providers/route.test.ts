@@ -56,4 +56,22 @@ describe("GET /api/providers", () => {
       maxBatch: null,
     });
   });
+
+  // A fresh health check spends the providers' rate budgets, which a run may need: only those
+  // who may start runs can ask for one; everyone else reads the cached check.
+  it("refuses a fresh health check (?refresh=1) to a viewer and grants it to an operator", async () => {
+    const viewer = await makeUser("viewer");
+    const operator = await makeUser("operator");
+    const ask = async (userId: string) => {
+      const { cookie } = await sessionCookie(userId);
+      return GET(
+        request("/api/providers?refresh=1", { headers: { cookie } }),
+        routeContext(),
+      );
+    };
+    const refused = await ask(viewer.id);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toMatch(/operator/i);
+    expect((await ask(operator.id)).status).toBe(200);
+  });
 });
