@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, gt } from "drizzle-orm";
+import { asc, eq, gt } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
 import { eventHash, GENESIS_HASH } from "./chain";
@@ -10,16 +10,40 @@ export type VerifyResult =
 
 const PAGE = 5000;
 
+/** Where a verification may start: an event whose hash an earlier full verification recomputed. */
+export interface VerifiedEnd {
+  position: number;
+  hash: string;
+}
+
 /**
- * Recomputes the whole chain in position order, page by page: positions must run 1, 2, 3…
- * (a deleted middle row leaves a gap), each prev_hash must equal the previous hash, and each
- * hash must match its recomputation (an edited row does not).
+ * Recomputes the chain in position order, page by page: positions must run 1, 2, 3… (a deleted
+ * middle row leaves a gap), each prev_hash must equal the previous hash, and each hash must match
+ * its recomputation (an edited row does not). With `from`, only the events after that verified
+ * end are recomputed, once the event there still holds the hash it was verified with.
  */
-export async function verifyChain(): Promise<VerifyResult> {
+export async function verifyChain(from?: VerifiedEnd): Promise<VerifyResult> {
   const db = await getDb();
   let expectedPosition = 1;
   let previous = GENESIS_HASH;
   let count = 0;
+  if (from) {
+    const [anchor] = await db
+      .select({ hash: auditEvents.hash })
+      .from(auditEvents)
+      .where(eq(auditEvents.position, from.position));
+    // Gone altogether: recompute from the first event; the caller reports the shortened log.
+    if (!anchor) return verifyChain();
+    if (anchor.hash !== from.hash)
+      return {
+        ok: false,
+        count,
+        position: from.position,
+        problem: `event ${from.position} no longer holds the hash it had when the log was last verified in full`,
+      };
+    expectedPosition = from.position + 1;
+    previous = from.hash;
+  }
   for (;;) {
     const rows = await db
       .select()

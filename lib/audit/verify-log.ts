@@ -4,7 +4,11 @@ import {
   verifyPublishedCheckpoint,
   type Checkpoint,
 } from "./checkpoint";
-import { verifyChain, type VerifyResult } from "./verify-chain";
+import {
+  verifyChain,
+  type VerifiedEnd,
+  type VerifyResult,
+} from "./verify-chain";
 
 type CheckpointResult = { ok: boolean; message: string };
 
@@ -20,26 +24,59 @@ export type LogVerification = ChainPart<VerifyResult> & {
   published: CheckpointResult | null;
 };
 
+// The end of the log as this process last verified it in full. Kept in memory, never in the
+// database, which is what it vouches for: after a restart the first Verify is a full one again.
+const globalForVerify = globalThis as typeof globalThis & {
+  __erasureVerifiedEnd?: VerifiedEnd;
+};
+
 /**
- * Everything Verify answers: the recomputed chain (an edited or missing event), then the end of
- * the log against the latest published checkpoint and, if given, an uploaded one (events cut
- * from the end, which the chain alone cannot show).
+ * Everything Verify answers: the chain (an edited or missing event), then the end of the log
+ * against the latest published checkpoint and, if given, an uploaded one (events cut from the
+ * end, which the chain alone cannot show). The chain is recomputed from the end this process
+ * last verified in full, so repeated Verify costs only what was appended since; `full` (and the
+ * first Verify after a start) recomputes it from the first event.
  */
 export async function verifyLog(
   uploaded?: Checkpoint,
-): Promise<LogVerification> {
-  const chain = await verifyChain();
+  options: { full?: boolean } = {},
+): Promise<LogVerification & { since: number | null }> {
+  const verifiedEnd = globalForVerify.__erasureVerifiedEnd;
+  const from = options.full ? undefined : verifiedEnd;
+  const chain = await verifyChain(from);
+  // The log now ends before an event this process once verified: its tail was cut.
+  const shortened =
+    chain.ok && verifiedEnd && chain.lastPosition < verifiedEnd.position
+      ? {
+          ok: false,
+          message: `The log ends at event ${chain.lastPosition}, but event ${verifiedEnd.position} was verified earlier: events were removed from the end`,
+        }
+      : null;
+  const incremental = chain.ok && from && chain.lastPosition >= from.position;
+  if (chain.ok)
+    globalForVerify.__erasureVerifiedEnd = {
+      position: chain.lastPosition,
+      hash: chain.lastHash,
+    };
+  else globalForVerify.__erasureVerifiedEnd = undefined;
   const published = await verifyPublishedCheckpoint();
   const checkpoint = uploaded ? await verifyCheckpoint(uploaded) : null;
   const chainSentence = chain.ok
-    ? `${chain.count} events verified, chain intact`
+    ? incremental
+      ? `${chain.count} events verified since event ${from.position} (verified in full before), chain intact`
+      : `${chain.count} events verified, chain intact`
     : `Chain broken at event ${chain.position}: ${chain.problem}`;
-  const more = [published, checkpoint].flatMap((result) =>
+  const more = [shortened, published, checkpoint].flatMap((result) =>
     result ? [result.message] : [],
   );
   return {
     ...chain,
-    ok: chain.ok && (published?.ok ?? true) && (checkpoint?.ok ?? true),
+    since: incremental ? from.position : null,
+    ok:
+      chain.ok &&
+      !shortened &&
+      (published?.ok ?? true) &&
+      (checkpoint?.ok ?? true),
     checkpoint,
     published,
     message: [chainSentence, ...more].join(". "),

@@ -28,12 +28,14 @@ function parseCheckpoint(encoded: string) {
 
 // GET /api/audit/verify – recompute the hash chain: "N events verified, chain intact" or the first
 // broken link; then compare the end of the log with the latest published checkpoint and, with
-// ?checkpoint=, with a downloaded one (a truncated tail)
+// ?checkpoint=, with a downloaded one (a truncated tail). Only what was appended since this
+// process last verified the chain in full is recomputed, unless ?full=1.
 export const GET = withOperator(
   async (ctx) => {
     const encoded = ctx.query.checkpoint;
     const result = await verifyLog(
       encoded ? parseCheckpoint(encoded) : undefined,
+      { full: ctx.query.full !== undefined },
     );
     const { checkpoint, published, ...chain } = result;
     await recordAuditEvent({
@@ -49,7 +51,10 @@ export const GET = withOperator(
   },
   {
     role: "viewer",
-    query: z.object({ checkpoint: z.string().max(4000).optional() }),
+    query: z.object({
+      checkpoint: z.string().max(4000).optional(),
+      full: z.enum(["1", "true"]).optional(),
+    }),
     recordsEvent: true,
   },
 );
