@@ -12,6 +12,7 @@ import {
   createApiToken,
   listApiTokens,
   revokeApiToken,
+  tokenEvent,
 } from "@/lib/auth/api-tokens";
 import { generatePassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/roles";
@@ -161,16 +162,7 @@ export async function run(argv: string[]): Promise<void> {
         ),
       ({ summary }) => ({
         ...fromCommandLine,
-        action: "token.created",
-        targetType: "token",
-        targetId: summary.id,
-        details: {
-          name: summary.name,
-          owner: summary.userEmail,
-          role: summary.role,
-          scope: summary.scope,
-          expiresAt: summary.expiresAt.toISOString(),
-        },
+        ...tokenEvent("token.created", summary),
       }),
     );
     console.log(
@@ -179,13 +171,8 @@ export async function run(argv: string[]): Promise<void> {
     console.log(token);
   } else if (command === "token list") {
     for (const token of await listApiTokens()) {
-      const state = token.revokedAt
-        ? "revoked"
-        : token.expiresAt.getTime() <= Date.now()
-          ? "expired"
-          : "active";
       console.log(
-        `${token.id}\t${token.name}\t${token.prefix}…\t${token.userEmail}\t${token.scope}\t${state}\texpires ${token.expiresAt.toISOString()}`,
+        `${token.id}\t${token.name}\t${token.prefix}…\t${token.userEmail}\t${token.scope}\t${token.status}\texpires ${token.expiresAt.toISOString()}`,
       );
     }
   } else if (command === "token revoke") {
@@ -195,10 +182,7 @@ export async function run(argv: string[]): Promise<void> {
       (tx) => revokeApiToken(tokenId, tx),
       (summary) => ({
         ...fromCommandLine,
-        action: "token.revoked",
-        targetType: "token",
-        targetId: summary.id,
-        details: { name: summary.name, owner: summary.userEmail },
+        ...tokenEvent("token.revoked", summary),
       }),
     );
     console.log(`Token ${tokenId} revoked.`);

@@ -213,3 +213,25 @@ export async function resolveApiToken(token: string): Promise<Operator | null> {
   const check = await checkApiToken(token);
   return check.ok ? check.operator : null;
 }
+
+/** The audit event of a token's creation or revocation, for the API and the CLI alike. */
+export function tokenEvent(
+  action: "token.created" | "token.revoked",
+  summary: TokenSummary,
+) {
+  return {
+    action,
+    targetType: "token",
+    targetId: summary.id,
+    details:
+      action === "token.created"
+        ? {
+            name: summary.name,
+            owner: summary.userEmail,
+            role: summary.role,
+            scope: summary.scope,
+            expiresAt: summary.expiresAt.toISOString(),
+          }
+        : { name: summary.name, owner: summary.userEmail },
+  } as const;
+}

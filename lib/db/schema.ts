@@ -231,7 +231,12 @@ export const runItems = pgTable(
   ],
 );
 
-/** Token buckets per provider account, shared by every console instance (docs/design.md §5). */
+/**
+ * Rate state shared by every console instance (docs/design.md §5). Provider budgets
+ * (`<provider>:…` keys) keep their next free send slot in `updated_at` and leave `tokens` at 0
+ * (lib/runs/worker/rate-limit.ts); the sign-in audit (`sign-in-failed:…` keys) keeps its
+ * unreported failure counts and its shared event budget in `tokens` (lib/auth/sign-in-audit.ts).
+ */
 export const rateBuckets = pgTable("rate_buckets", {
   key: text("key").primaryKey(),
   tokens: doublePrecision("tokens").notNull(),

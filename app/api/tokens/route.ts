@@ -1,6 +1,10 @@
 import { auditedChange } from "@/lib/audit/audited-change";
 import { requestAudit } from "@/lib/audit/record-audit-event";
-import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
+import {
+  createApiToken,
+  listApiTokens,
+  tokenEvent,
+} from "@/lib/auth/api-tokens";
 import { createTokenBodySchema } from "@/lib/auth/schemas";
 import { withOperator } from "@/lib/http/with-operator";
 
@@ -31,16 +35,7 @@ export const POST = withOperator(
         ),
       ({ summary }) => ({
         ...requestAudit(ctx),
-        action: "token.created",
-        targetType: "token",
-        targetId: summary.id,
-        details: {
-          name: summary.name,
-          owner: summary.userEmail,
-          role: summary.role,
-          scope: summary.scope,
-          expiresAt: summary.expiresAt.toISOString(),
-        },
+        ...tokenEvent("token.created", summary),
       }),
     );
     return Response.json({ token, summary }, { status: 201 });

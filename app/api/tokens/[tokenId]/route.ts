@@ -1,6 +1,6 @@
 import { auditedChange } from "@/lib/audit/audited-change";
 import { requestAudit } from "@/lib/audit/record-audit-event";
-import { revokeApiToken } from "@/lib/auth/api-tokens";
+import { revokeApiToken, tokenEvent } from "@/lib/auth/api-tokens";
 import { tokenIdParamsSchema } from "@/lib/auth/schemas";
 import { withOperator } from "@/lib/http/with-operator";
 
@@ -14,10 +14,7 @@ export const DELETE = withOperator(
       (tx) => revokeApiToken(ctx.params.tokenId, tx),
       (summary) => ({
         ...requestAudit(ctx),
-        action: "token.revoked",
-        targetType: "token",
-        targetId: summary.id,
-        details: { name: summary.name, owner: summary.userEmail },
+        ...tokenEvent("token.revoked", summary),
       }),
     );
     return new Response(null, { status: 204 });
