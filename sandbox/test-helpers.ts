@@ -40,12 +40,14 @@ export async function request<T = unknown>(
 
 /**
  * Starts one sandbox for the file and returns its base URL through a getter. Before each test every
- * world is reset; after it all faults are cleared.
+ * world is reset; after it all faults are cleared and every provider's switches are put back as the
+ * sandbox started (`options.limits` included).
  */
 export function setupSandbox(options: SandboxOptions): {
   readonly url: string;
 } {
   let running: RunningSandbox | undefined;
+  let startLimits: Record<string, Record<string, unknown> | null> = {};
   const handle = {
     get url() {
       if (!running) throw new Error("sandbox not started");
@@ -54,10 +56,21 @@ export function setupSandbox(options: SandboxOptions): {
   };
   beforeAll(async () => {
     running = await startSandbox({ port: 0, ...options });
+    startLimits = (
+      await control<typeof startLimits>(running.url, "GET", "limits")
+    ).json;
   });
   afterAll(() => running?.close());
   beforeEach(() => control(handle.url, "POST", "reset", {}));
-  afterEach(() => control(handle.url, "PUT", "faults", NO_FAULTS));
+  afterEach(async () => {
+    await control(handle.url, "PUT", "faults", NO_FAULTS);
+    for (const [provider, limits] of Object.entries(startLimits)) {
+      if (!limits) continue;
+      const put = await setLimits(handle.url, provider as ProviderName, limits);
+      if (put.status !== 200)
+        throw new Error(`restoring ${provider}'s limits: ${put.text}`);
+    }
+  });
   return handle;
 }
 
@@ -70,6 +83,15 @@ export function control<T = unknown>(
 ) {
   const json = body === undefined ? {} : { body: JSON.stringify(body) };
   return request<T>(`${base}/__sandbox/${path}`, { method, ...json });
+}
+
+/** `PUT /__sandbox/limits` for one provider; switches left out keep their value. */
+export function setLimits(
+  base: string,
+  provider: ProviderName,
+  patch: Record<string, unknown>,
+) {
+  return control(base, "PUT", "limits", { provider, ...patch });
 }
 
 export async function videos<T extends VideoState = VideoState>(
@@ -128,6 +150,32 @@ export async function isDeleted(
   id: string,
 ): Promise<boolean> {
   return findVideo(await videos(base, provider), { id }).deleted;
+}
+
+/** AKOOL's answer envelope (akool.md §5) as the tests read it. */
+export interface AkoolReply {
+  code: number;
+  msg?: string;
+  token?: string;
+  data?: {
+    successIds?: string[];
+    noPermissionItems?: { _id: string; msg: string }[];
+    result?: Record<string, unknown>[];
+  };
+}
+
+/** POSTs `body` (JSON unless already text) to an AKOOL path, with the API key unless `headers`. */
+export function akoolPost(
+  base: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = AKOOL_KEY,
+): Promise<JsonReply<AkoolReply>> {
+  return request<AkoolReply>(`${base}/akool${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 }
 
 export function akoolDelete(

@@ -18,8 +18,9 @@ import {
   withAuditAppendsRefused,
 } from "@/lib/testing/audit-faults";
 import {
-  bearer,
+  bearerHeaders,
   makeUser,
+  QUEUED_RUNS_ENV,
   request,
   routeContext,
   sessionCookie,
@@ -28,17 +29,9 @@ import {
 let adminAuth: Record<string, string>;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    // A configured provider; no worker runs here, so it is never called.
-    VOD_ACCESS_KEY_ID: "id",
-    VOD_ACCESS_KEY_SECRET: "secret",
-    VOD_ENDPOINT: "http://127.0.0.1:9/",
-    ERASURE_MAX_ACTIVE_RUNS_PER_USER: "50",
-    // One proxy in front: its entry, the rightmost, is the client's address.
-    ERASURE_TRUSTED_PROXIES: "1",
-  });
+  Object.assign(process.env, QUEUED_RUNS_ENV);
   const admin = await makeUser("admin");
-  adminAuth = { authorization: `Bearer ${await bearer(admin.id)}` };
+  adminAuth = await bearerHeaders(admin.id);
 });
 
 const rows = async <T = Record<string, unknown>>(

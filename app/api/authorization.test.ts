@@ -8,7 +8,7 @@
 // Must stay the first import: next-auth's handler needs Next's request scope (see the module).
 // eslint-disable-next-line import/order
 import { inRequestScope } from "@/lib/testing/next-request-scope";
-import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -27,17 +27,16 @@ import {
   request,
   routeContext,
   sessionCookie,
+  signingKeyPem,
   TEST_ORIGIN,
 } from "@/lib/testing/fixtures";
 import { setupSandboxEnv } from "@/lib/testing/provider-sandbox";
-import type { SandboxCall } from "@/lib/testing/sandbox-control";
+import { newCallsReader } from "@/lib/testing/sandbox-control";
 
 // Read at the first getEnv(): checkpoints need a key; the matrix starts more runs than the
 // default 3 per user; NEXTAUTH_URL is the origin our requests come from.
 Object.assign(process.env, {
-  ERASURE_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519")
-    .privateKey.export({ format: "pem", type: "pkcs8" })
-    .toString(),
+  ERASURE_AUDIT_SIGNING_KEY: signingKeyPem(),
   ERASURE_MAX_ACTIVE_RUNS_PER_USER: "10000",
   NEXTAUTH_URL: TEST_ORIGIN,
 });
@@ -382,6 +381,7 @@ const ROUTES: Record<string, Partial<Record<Method, MethodSpec>>> = {
       call: (fx) => ({ params: { videoId: fx.videoId } }),
     },
   },
+  home: { GET: { role: "viewer", allowed: 200, call: () => ({}) } },
   me: { GET: { role: "viewer", allowed: 200, call: () => ({}) } },
   "me/password": {
     // The caller's own password, set to itself: real work (bcrypt, the event), nothing lost.
@@ -492,6 +492,19 @@ const ROUTES: Record<string, Partial<Record<Method, MethodSpec>>> = {
           sql`update run_items set outcome = 'processing' where run_id = ${runId}`,
         );
         return { params: { runId }, body: { hours: 1 } };
+      },
+    },
+    DELETE: {
+      role: "operator",
+      allowed: 200,
+      call: async (fx) => {
+        const runId = await freshRun(fx);
+        await rows(
+          sql`update run_items set outcome = 'processing' where run_id = ${runId}`,
+        );
+        await rows(sql`update runs set processing_retry_until = now() + interval '1 hour',
+                         processing_retry_interval_seconds = 300 where id = ${runId}`);
+        return { params: { runId } };
       },
     },
   },
@@ -691,17 +704,8 @@ const caseCount = cases.length + publicCases.length * principals.length;
 
 let fx: Fixtures;
 const headersOf = new Map<Principal, Record<string, string>>();
-let seenCall = 0;
-
 /** Provider calls the sandbox has logged since the last look. */
-async function newProviderCalls(): Promise<SandboxCall[]> {
-  const calls = await sandbox().control<SandboxCall[]>(
-    "GET",
-    `calls?since=${seenCall}`,
-  );
-  seenCall = Math.max(seenCall, ...calls.map((call) => call.seq));
-  return calls;
-}
+const newProviderCalls = newCallsReader(sandbox);
 
 beforeAll(async () => {
   const owner = await makeUser("operator");

@@ -12,7 +12,7 @@
 // (and no run may appear), and admin requests act on a user made for the purpose.
 // Deterministic: FUZZ_SEED picks another seed (the one used is in the suite's name), FUZZ_RUNS
 // another number of cases per endpoint (at least 1,000 in CI).
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -75,10 +75,11 @@ import {
   request,
   routeContext,
   sessionCookie,
+  signingKeyPem,
   TEST_ORIGIN,
 } from "@/lib/testing/fixtures";
 import { setupSandboxEnv } from "@/lib/testing/provider-sandbox";
-import type { SandboxCall } from "@/lib/testing/sandbox-control";
+import { newCallsReader } from "@/lib/testing/sandbox-control";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_811);
 // Fewer cases are for a quick local look; CI always runs at least 1,000 per endpoint.
@@ -89,9 +90,7 @@ const RUNS = Math.max(
 
 // Read at the first getEnv(): Verify and the exports work as in production.
 Object.assign(process.env, {
-  ERASURE_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519")
-    .privateKey.export({ format: "pem", type: "pkcs8" })
-    .toString(),
+  ERASURE_AUDIT_SIGNING_KEY: signingKeyPem(),
   NEXTAUTH_URL: TEST_ORIGIN,
 });
 // VOD only: previews, lists and health checks of valid input reach it; its budgets (100
@@ -1075,15 +1074,7 @@ async function runCount(): Promise<number> {
   return row!.n;
 }
 
-let seenCall = 0;
-async function newProviderCalls(): Promise<SandboxCall[]> {
-  const calls = await sandbox().control<SandboxCall[]>(
-    "GET",
-    `calls?since=${seenCall}`,
-  );
-  seenCall = Math.max(seenCall, ...calls.map((call) => call.seq));
-  return calls;
-}
+const newProviderCalls = newCallsReader(sandbox);
 
 /** For the URL only (the handler gets the raw value): lone surrogates become U+FFFD. */
 const safePath = (value: string) =>

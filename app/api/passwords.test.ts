@@ -17,7 +17,7 @@ import {
   withAuditAppendsRefused,
 } from "@/lib/testing/audit-faults";
 import {
-  bearer,
+  bearerHeaders,
   makeUser,
   request,
   routeContext,
@@ -191,10 +191,10 @@ describe("POST /api/me/password", () => {
 
   it("refuses an API token: only a signed-in browser changes its password", async () => {
     const user = await makeUser("admin");
-    const response = await postChange(
-      { authorization: `Bearer ${await bearer(user.id)}` },
-      { currentPassword: OLD, newPassword: NEW },
-    );
+    const response = await postChange(await bearerHeaders(user.id), {
+      currentPassword: OLD,
+      newPassword: NEW,
+    });
     expect(response.status).toBe(403);
     expect(await canSignIn(user.email, OLD)).toBe(true);
   });

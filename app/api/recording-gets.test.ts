@@ -2,19 +2,18 @@
 // cross-site request, so another site could make a signed-in browser fill the log with them; a
 // browser says where a request comes from in Sec-Fetch-Site. Cookie GETs that record must say
 // `same-origin`; scripts with a token are not browsers and are not asked.
-import { generateKeyPairSync } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resolveApiToken } from "@/lib/auth/api-tokens";
-import { getDb } from "@/lib/db/client";
-import { executeRows } from "@/lib/db/open-db";
 import { createRun } from "@/lib/runs/create-run";
+import { auditEventCount } from "@/lib/testing/audit-faults";
 import {
   bearer,
   makeUser,
   request,
   routeContext,
   sessionCookie,
+  signingKeyPem,
+  UNCALLED_VOD_ENV,
 } from "@/lib/testing/fixtures";
 import { GET as checkpoint } from "./audit/checkpoint/route";
 import { GET as auditExport } from "./audit/export/route";
@@ -27,28 +26,14 @@ type Handler = (
   ctx: ReturnType<typeof routeContext>,
 ) => Promise<Response>;
 
-process.env.ERASURE_AUDIT_SIGNING_KEY = generateKeyPairSync("ed25519")
-  .privateKey.export({ format: "pem", type: "pkcs8" })
-  .toString();
-
-async function auditEventCount(): Promise<number> {
-  const [row] = await executeRows<{ n: number }>(
-    await getDb(),
-    sql`select count(*)::int as n from audit_events`,
-  );
-  return row!.n;
-}
+process.env.ERASURE_AUDIT_SIGNING_KEY = signingKeyPem();
 
 let cookie: string;
 let token: string;
 let runId: string;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    VOD_ACCESS_KEY_ID: "id",
-    VOD_ACCESS_KEY_SECRET: "secret",
-    VOD_ENDPOINT: "http://127.0.0.1:9/",
-  });
+  Object.assign(process.env, UNCALLED_VOD_ENV);
   const admin = await makeUser("admin");
   cookie = (await sessionCookie(admin.id)).cookie;
   token = await bearer(admin.id);

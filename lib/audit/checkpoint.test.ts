@@ -1,24 +1,15 @@
-import { generateKeyPairSync } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { auditActor, signingKeyPem } from "@/lib/testing/fixtures";
 import { createCheckpoint, verifyCheckpoint } from "./checkpoint";
 import { recordAuditEvent } from "./record-audit-event";
 import { verifyChain } from "./verify-chain";
 
-const base = {
-  actorId: null,
-  actor: "admin@erasure.test",
-  requestId: null,
-  ip: null,
-  userAgent: null,
-};
+const base = auditActor("admin@erasure.test");
 
 beforeAll(() => {
-  const { privateKey } = generateKeyPairSync("ed25519");
-  process.env.ERASURE_AUDIT_SIGNING_KEY = privateKey
-    .export({ format: "pem", type: "pkcs8" })
-    .toString();
+  process.env.ERASURE_AUDIT_SIGNING_KEY = signingKeyPem();
 });
 
 it("signs the latest position and hash, and a later verify accepts it", async () => {

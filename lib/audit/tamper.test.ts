@@ -2,16 +2,11 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { auditActor } from "@/lib/testing/fixtures";
 import { recordAuditEvent } from "./record-audit-event";
 import { verifyChain } from "./verify-chain";
 
-const base = {
-  actorId: null,
-  actor: "owner@erasure.test",
-  requestId: null,
-  ip: null,
-  userAgent: null,
-};
+const base = auditActor("owner@erasure.test");
 
 async function withoutTriggers(statement: ReturnType<typeof sql>) {
   const db = await getDb();

@@ -3,16 +3,11 @@
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { auditActor } from "@/lib/testing/fixtures";
 import { recordAuditEvent } from "./record-audit-event";
 import { verifyLog } from "./verify-log";
 
-const base = {
-  actorId: null,
-  actor: "verifier@erasure.test",
-  requestId: null,
-  ip: null,
-  userAgent: null,
-};
+const base = auditActor("verifier@erasure.test");
 
 const append = (i: number) =>
   recordAuditEvent({ ...base, action: "run.started", details: { i } });

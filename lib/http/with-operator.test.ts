@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
-  bearer,
+  bearerHeaders,
+  browserHeaders,
   makeUser,
   request,
   routeContext,
-  sessionCookie,
-  TEST_ORIGIN,
 } from "@/lib/testing/fixtures";
 import { ApiError } from "./errors";
 import { withOperator } from "./with-operator";
@@ -29,7 +28,7 @@ const echo = withOperator(
 
 async function operatorAuth() {
   const user = await makeUser("operator");
-  return { authorization: `Bearer ${await bearer(user.id)}` };
+  return bearerHeaders(user.id);
 }
 
 describe("withOperator", () => {
@@ -93,7 +92,7 @@ describe("withOperator", () => {
     const response = await echo(
       request("/x", {
         method: "POST",
-        headers: { authorization: `Bearer ${await bearer(viewer.id)}` },
+        headers: await bearerHeaders(viewer.id),
         body: "{bad",
       }),
       routeContext({ id: "" }),
@@ -104,11 +103,10 @@ describe("withOperator", () => {
 
   it("accepts a same-origin cookie mutation and a Bearer call without Origin", async () => {
     const user = await makeUser("operator");
-    const { cookie } = await sessionCookie(user.id);
     const sameOrigin = await echo(
       request("/x", {
         method: "POST",
-        headers: { cookie, origin: TEST_ORIGIN },
+        headers: await browserHeaders(user.id),
         body: { ids: [] },
       }),
       routeContext({ id: "abc" }),

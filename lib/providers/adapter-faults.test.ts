@@ -5,6 +5,7 @@
 // provider has stay beside it (akool's token flow, memories' per-endpoint faults, VOD's signing).
 import { describe, expect, it } from "vitest";
 import {
+  foreign,
   setupSandboxProcess,
   type FaultReading,
   type FaultReadings,
@@ -115,7 +116,7 @@ describe.each(SUBJECTS)("$name adapter under common faults", (subject) => {
   async function batch() {
     const real = [
       ...(await kit.pickIds(2, readings.deletable)),
-      ...(await kit.pickIds(1, readings.foreign)),
+      ...(await kit.pickIds(1, foreign)),
     ];
     return { real, ids: [...real, ...(await kit.missing(1))] };
   }
@@ -186,10 +187,13 @@ describe.each(SUBJECTS)("$name adapter under common faults", (subject) => {
   }
 
   it("a throttled answer → throttled, retryable", async () => {
-    await expectEveryIdFailed(readings.throttle, {
-      client: adapter(),
-      fault: "throttle",
-    });
+    await expectEveryIdFailed(
+      { code: "throttled", ...readings.throttle },
+      {
+        client: adapter(),
+        fault: "throttle",
+      },
+    );
   });
 
   it("a 5xx → the provider's server error, retryable", async () => {
@@ -214,21 +218,30 @@ describe.each(SUBJECTS)("$name adapter under common faults", (subject) => {
   });
 
   it("a cut-off body → malformed, retryable, with the raw snippet", async () => {
-    await expectEveryIdFailed(readings.malformed, {
-      client: adapter(),
-      fault: "malformed",
-    });
+    await expectEveryIdFailed(
+      { code: "malformed", ...readings.malformed },
+      {
+        client: adapter(),
+        fault: "malformed",
+      },
+    );
   });
 
   it("a wrong key → auth, retryable, never forbidden or not_found", async () => {
-    await expectEveryIdFailed(readings.auth, { client: wrongKey() });
+    await expectEveryIdFailed(
+      { code: "auth", ...readings.auth },
+      { client: wrongKey() },
+    );
   });
 
   it("a revoked key (authRate) → auth, retryable, never forbidden or not_found", async () => {
-    await expectEveryIdFailed(readings.auth, {
-      client: adapter(),
-      fault: "auth",
-    });
+    await expectEveryIdFailed(
+      { code: "auth", ...readings.auth },
+      {
+        client: adapter(),
+        fault: "auth",
+      },
+    );
   });
 
   it("recovers on the next call once the fault is gone", async () => {

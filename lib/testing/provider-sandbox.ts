@@ -51,11 +51,15 @@ export function setupSandboxEnv(
   return sandbox;
 }
 
+/** Videos in a kit's world unless it says otherwise: as many as startSandboxProcess seeds. */
+const DEFAULT_COUNT = 60;
+
 export interface ProviderSandboxOptions {
   provider: ProviderId;
   /** The world every test starts from. */
   seed: number;
-  count: number;
+  /** Videos in that world; default `DEFAULT_COUNT`. */
+  count?: number;
   /** Switches every test starts from, over the fake's own defaults. */
   limits: Record<string, unknown>;
   /** A process the file already set up (several providers in one file); default: one of its own. */
@@ -92,20 +96,28 @@ export interface FaultReading {
   health?: HealthResult;
 }
 
-/** A provider's side of the cross-provider fault suite (lib/providers/adapter-faults.test.ts). */
+/** A reading whose code the adapter contract fixes for every provider (the suite supplies it). */
+export type ContractFaultReading = Omit<FaultReading, "code">;
+
+/**
+ * A provider's side of the cross-provider fault suite (lib/providers/adapter-faults.test.ts). The
+ * suite batches `deletable` videos with `foreign` ones and a missing ID.
+ */
 export interface FaultReadings {
   /** Videos a delete would remove when no fault is injected. */
   deletable: VideoFilter;
-  foreign: VideoFilter;
   /** The call-log operations of the first request of a delete and of a look-up. */
   operations: { delete: string; lookup: string };
   /** One request per ID; after an auth or throttle refusal the rest of the batch is not sent. */
   perId: boolean;
-  throttle: FaultReading;
+  /** Code `throttled`. */
+  throttle: ContractFaultReading;
+  /** The provider's own code. */
   server_error: FaultReading;
-  malformed: FaultReading;
-  /** A wrong or revoked key (the fake answers `authRate` as it answers a wrong key). */
-  auth: FaultReading;
+  /** Code `malformed`. */
+  malformed: ContractFaultReading;
+  /** Code `auth`: a wrong or revoked key (the fake answers `authRate` as it answers a wrong key). */
+  auth: ContractFaultReading;
 }
 
 export interface ProviderSandbox<C> {
@@ -202,7 +214,7 @@ export function setupProviderSandbox<C>(
     },
     faults: (patch) => kit.control.setFaults(patch),
     limits: (patch) => kit.control.setLimits(patch),
-    async reset(count = options.count) {
+    async reset(count = options.count ?? DEFAULT_COUNT) {
       await kit.control.setFaults(NO_FAULTS);
       await kit.control.setLimits({ ...startLimits, ...options.limits });
       await kit.control.reset({ seed: options.seed, count });
@@ -230,11 +242,26 @@ export function providerKit<C, X extends object>(
   };
 }
 
-/** For an adapter configured by base URL and API key: the fake's, with the key it accepts. */
-export function apiKeyConfig(kit: ProviderSandbox<{ apiKey: string }>) {
-  return {
-    baseUrl: kit.baseUrl,
-    apiKey: kit.credentials.apiKey,
-    timeoutMs: 5_000,
-  };
+/** What a kit's API-key adapter starts from: the fake's URL and the key it accepts. */
+interface SandboxApiKeyConfig {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+}
+
+/**
+ * A kit's `adapter(overrides)` for an adapter configured by base URL and API key (akool, imagine,
+ * memories); the key is read when the adapter is built.
+ */
+export function apiKeyAdapter<Config, A>(
+  kit: ProviderSandbox<{ apiKey: string }>,
+  create: (config: SandboxApiKeyConfig & Partial<Config>) => A,
+): (overrides?: Partial<Config>) => A {
+  return (overrides = {}) =>
+    create({
+      baseUrl: kit.baseUrl,
+      apiKey: kit.credentials.apiKey,
+      timeoutMs: 5_000,
+      ...overrides,
+    });
 }

@@ -6,7 +6,7 @@ import type { ProviderId } from "@/lib/providers/types";
 import { getRun } from "@/lib/runs/read-runs";
 import type { Run } from "@/lib/runs/schemas";
 import { startWorker, stopWorker } from "@/lib/runs/worker/worker";
-import { bearer, makeUser } from "./fixtures";
+import { bearerHeaders, makeUser } from "./fixtures";
 import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
 
 export interface RunsHarness {
@@ -28,7 +28,7 @@ export function setUpRuns(options: {
       Object.assign(process.env, providerEnv[provider]);
     Object.assign(process.env, options.env);
     const operator = await makeUser("operator");
-    harness.auth = { authorization: `Bearer ${await bearer(operator.id)}` };
+    harness.auth = await bearerHeaders(operator.id);
     await startWorker();
   });
   afterAll(async () => {

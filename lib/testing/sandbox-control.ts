@@ -99,3 +99,21 @@ export function sandboxControl<V extends SandboxVideo = SandboxVideo>(
       ),
   };
 }
+
+/**
+ * A reader of the whole call log (every provider): each read answers the calls logged since the
+ * previous one, so a test can say that a request reached no provider.
+ */
+export function newCallsReader(
+  sandbox: () => SandboxProcess,
+): () => Promise<SandboxCall[]> {
+  let seen = 0;
+  return async () => {
+    const calls = await sandbox().control<SandboxCall[]>(
+      "GET",
+      `calls?since=${seen}`,
+    );
+    seen = Math.max(seen, ...calls.map((call) => call.seq));
+    return calls;
+  };
+}

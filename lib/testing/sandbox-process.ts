@@ -15,7 +15,12 @@ const credentialsSchema = z.object({
 
 export type ProviderEnv = Record<ProviderId, Record<string, string>>;
 
-/** Every fault of `PUT /__sandbox/faults` switched off; tests reset a provider to this. */
+/**
+ * Every fault of `PUT /__sandbox/faults` switched off; tests reset a provider to this. A twin of
+ * sandbox/faults.ts NO_FAULTS on purpose: lib/ never imports sandbox/ (the sandbox stands in for
+ * the providers and shares no code with the console), and its strict patch schema refuses a field
+ * that drifts.
+ */
 export const NO_FAULTS = {
   latencyMs: 0,
   jitterMs: 0,
@@ -84,10 +89,13 @@ export async function startSandboxProcess(
       `${url}/__sandbox/${pathname.replace(/^\//, "")}`,
       {
         method,
-        headers:
-          body === undefined
-            ? undefined
-            : { "content-type": "application/json" },
+        // A fresh connection per call: a long synchronous stretch in this process (a PGlite
+        // migration) outlasts the sandbox's keep-alive timeout, and a pooled socket it has closed
+        // meanwhile fails the next call with "other side closed".
+        headers: {
+          connection: "close",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       },
     );

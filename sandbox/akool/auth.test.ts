@@ -1,41 +1,25 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_AKOOL_LIMITS } from "./limits";
+import { describe, expect, it } from "vitest";
 import {
   AKOOL_CLIENT,
   AKOOL_DELETE,
   AKOOL_KEY,
   AKOOL_LOOKUP,
-  control,
+  akoolPost,
   isDeleted,
   ownVideo,
-  request,
+  setLimits,
   setupSandbox,
 } from "../test-helpers";
 
 const TOKEN = "/api/open/v3/getToken";
 const sandbox = setupSandbox({ seed: 7, count: 40 });
 
-interface AkoolReply {
-  code: number;
-  msg?: string;
-  token?: string;
-  data?: { successIds?: string[] };
-}
-
 const post = (path: string, body: unknown, headers: Record<string, string>) =>
-  request<AkoolReply>(`${sandbox.url}/akool${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
+  akoolPost(sandbox.url, path, body, headers);
 const del = (id: string, headers: Record<string, string>) =>
   post(AKOOL_DELETE, { _ids: id }, headers);
 const token = async () => (await post(TOKEN, AKOOL_CLIENT, {})).json.token;
-const setLimits = (patch: Record<string, unknown>) =>
-  control(sandbox.url, "PUT", "limits", { provider: "akool", ...patch });
 const completed = () => ownVideo(sandbox.url, "akool", "3");
-
-afterEach(() => setLimits({ ...DEFAULT_AKOOL_LIMITS }));
 
 describe("akool auth (akool.md §2, §9)", () => {
   it("answers a missing key with HTTP 200 code 1102 and a wrong key with 1101, deleting nothing", async () => {
@@ -97,7 +81,7 @@ describe("akool auth (akool.md §2, §9)", () => {
   });
 
   it("reports an expired token as 1101 'request token expired'", async () => {
-    await setLimits({ tokenTtlMs: 50 });
+    await setLimits(sandbox.url, "akool", { tokenTtlMs: 50 });
     const expiring = await token();
     await new Promise((r) => setTimeout(r, 80));
     const res = await post(
@@ -109,7 +93,7 @@ describe("akool auth (akool.md §2, §9)", () => {
   });
 
   it("answers 1200 for every call while the account is banned", async () => {
-    await setLimits({ banned: true });
+    await setLimits(sandbox.url, "akool", { banned: true });
     expect((await del((await completed()).id, AKOOL_KEY)).json.code).toBe(1200);
     expect((await post(TOKEN, AKOOL_CLIENT, {})).json.code).toBe(1200);
   });

@@ -1,12 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_AKOOL_LIMITS } from "./limits";
+import { describe, expect, it } from "vitest";
 import {
   AKOOL_DELETE as DELETE,
-  AKOOL_KEY as KEY,
   AKOOL_LOOKUP as LOOKUP,
+  akoolPost,
   control,
   findVideo,
-  request,
+  missingIds,
+  ownVideo,
+  setLimits,
   setupSandbox,
   videos,
 } from "../test-helpers";
@@ -14,33 +15,10 @@ import {
 const PROCESSING_MSG = "video resource is processing, please try again later";
 const sandbox = setupSandbox({ seed: 7, count: 60 });
 
-interface AkoolReply {
-  code: number;
-  msg?: string;
-  data?: {
-    successIds?: string[];
-    noPermissionItems?: { _id: string; msg: string }[];
-    result?: Record<string, unknown>[];
-  };
-}
-
 const post = (path: string, body: unknown) =>
-  request<AkoolReply>(`${sandbox.url}/akool${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...KEY },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
+  akoolPost(sandbox.url, path, body);
 const del = (ids: string[]) => post(DELETE, { _ids: ids.join(",") });
-const setLimits = (patch: Record<string, unknown>) =>
-  control(sandbox.url, "PUT", "limits", { provider: "akool", ...patch });
-const own = async (status: string) =>
-  findVideo(await videos(sandbox.url, "akool"), {
-    owner: "console",
-    status,
-    deleted: false,
-  });
-
-afterEach(() => setLimits({ ...DEFAULT_AKOOL_LIMITS }));
+const own = (status: string) => ownVideo(sandbox.url, "akool", status);
 
 describe("akool delbyids (akool.md §3)", () => {
   it("deletes own completed, failed and queueing videos and refuses processing ones", async () => {
@@ -83,20 +61,14 @@ describe("akool delbyids (akool.md §3)", () => {
   });
 
   it("reports unknown and already-deleted IDs in noPermissionItems, or omits them when configured", async () => {
-    const missing = (
-      await control<{ ids: string[] }>(
-        sandbox.url,
-        "GET",
-        "missing?provider=akool&count=2",
-      )
-    ).json.ids;
+    const missing = await missingIds(sandbox.url, "akool", 2);
     const video = await own("3");
     await del([video.id]);
     const res = await del([video.id, ...missing]);
     expect(res.json.data?.noPermissionItems?.map((i) => i.msg)).toEqual(
       Array(3).fill("video resource does not exist"),
     );
-    await setLimits({ missingIdMode: "omit" });
+    await setLimits(sandbox.url, "akool", { missingIdMode: "omit" });
     expect((await del(missing)).json.data).toEqual({
       successIds: [],
       noPermissionItems: [],
@@ -105,13 +77,7 @@ describe("akool delbyids (akool.md §3)", () => {
 
   it("enforces the batch cap as a whole-call 1003 and deletes nothing", async () => {
     const video = await own("3");
-    const filler = (
-      await control<{ ids: string[] }>(
-        sandbox.url,
-        "GET",
-        "missing?provider=akool&count=100",
-      )
-    ).json.ids;
+    const filler = await missingIds(sandbox.url, "akool", 100);
     const over = await del([video.id, ...filler]);
     expect(over.json).toEqual({
       code: 1003,
@@ -122,7 +88,7 @@ describe("akool delbyids (akool.md §3)", () => {
     ).toBe(false);
     const atCap = await del([video.id, ...filler.slice(1)]);
     expect(atCap.json.data?.successIds).toEqual([video.id]);
-    await setLimits({ batchCap: 2 });
+    await setLimits(sandbox.url, "akool", { batchCap: 2 });
     expect((await del(filler.slice(0, 3))).json.code).toBe(1003);
   });
 
@@ -155,13 +121,7 @@ describe("akool resultsByIds (akool.md §4)", () => {
     const done = findVideo(all, { owner: "console", status: "3" });
     const processing = findVideo(all, { owner: "console", status: "2" });
     const foreign = findVideo(all, { owner: "other" });
-    const [missing] = (
-      await control<{ ids: string[] }>(
-        sandbox.url,
-        "GET",
-        "missing?provider=akool",
-      )
-    ).json.ids;
+    const [missing] = await missingIds(sandbox.url, "akool");
     const res = await post(LOOKUP, {
       _ids: [processing.id, done.id, foreign.id, missing].join(","),
     });

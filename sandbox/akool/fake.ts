@@ -44,7 +44,7 @@ import {
   renderAkoolResult,
   type AkoolWorld,
 } from "./store";
-import { patchLimits } from "../patch-limits";
+import { limitsControl } from "../patch-limits";
 import type {
   CallInfo,
   FaultKind,
@@ -179,12 +179,10 @@ export function createAkoolSandbox(rng: Rng): ProviderSandbox {
     missingIds: (count) => missingAkoolIds(world, count),
     describe,
     credentials: () => ({ ...credentials }),
-    limits: () => ({ ...limits }),
-    configure(patch) {
-      const result = patchLimits(akoolLimitsSchema, limits, patch);
-      if ("error" in result) return result.error;
-      limits = result.limits;
-      return null;
-    },
+    ...limitsControl(
+      akoolLimitsSchema,
+      () => limits,
+      (next) => (limits = next),
+    ),
   };
 }

@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { imagineLimitsFromEnv } from "./limits";
 import {
   control,
   findVideo,
+  missingIds,
+  ownVideo,
   request,
+  setLimits,
   setupSandbox,
   videos,
 } from "../test-helpers";
@@ -12,13 +15,6 @@ import type { VideoState } from "../types";
 const KEY = "vk-sandbox-imagine-key";
 const OTHER_KEY = "vk-sandbox-imagine-other-key";
 const DELETED = { message: "video deleted", status: "success" };
-const DEFAULT_LIMITS = {
-  ratePerMin: 0,
-  unknownIdStatus: 404,
-  foreignId: "hidden",
-  inProgressDelete: "allow",
-  deleteMethods: ["DELETE", "POST"],
-};
 
 interface ImagineReply {
   status: string;
@@ -39,11 +35,13 @@ const call = (method: string, path: string, key: string | null = KEY) =>
     method,
     headers: key ? { authorization: `Bearer ${key}` } : {},
   });
-const setLimits = (patch: Record<string, unknown>) =>
-  control(sandbox.url, "PUT", "limits", { provider: "imagine", ...patch });
-const all = () => videos<VideoState & { uuid: string }>(sandbox.url, "imagine");
-const own = async (status: string) =>
-  findVideo(await all(), { owner: "console", status, deleted: false });
+type ImagineVideo = VideoState & { uuid: string };
+
+const setImagineLimits = (patch: Record<string, unknown>) =>
+  setLimits(sandbox.url, "imagine", patch);
+const all = () => videos<ImagineVideo>(sandbox.url, "imagine");
+const own = (status: string) =>
+  ownVideo<ImagineVideo>(sandbox.url, "imagine", status);
 
 /** The HTTP status and imagine.md §5's error envelope (`status: "error"` and the given fields). */
 function expectError(
@@ -54,8 +52,6 @@ function expectError(
   expect(reply.status).toBe(status);
   expect(reply.json).toMatchObject({ status: "error", ...envelope });
 }
-
-afterEach(() => setLimits(DEFAULT_LIMITS));
 
 describe("imagine auth (imagine.md §2, §5)", () => {
   it("answers a missing bearer with 400/1000 and a wrong key with 401/1001, deleting nothing", async () => {
@@ -106,7 +102,7 @@ describe("imagine delete (imagine.md §1, §3, §9)", () => {
     const get = await call("GET", `/v2/video/delete/${video.id}`);
     expect(get.status).toBe(405);
     expect(get.headers.get("allow")).toBe("DELETE, POST");
-    await setLimits({ deleteMethods: ["POST"] });
+    await setImagineLimits({ deleteMethods: ["POST"] });
     const refused = await call("DELETE", `/v2/video/delete/${video.id}`);
     expect(refused.status).toBe(405);
     expect(findVideo(await all(), { id: video.id }).deleted).toBe(false);
@@ -116,19 +112,13 @@ describe("imagine delete (imagine.md §1, §3, §9)", () => {
   });
 
   it("answers unknown and already-deleted IDs with 404, or 400/1100 when configured", async () => {
-    const [missing] = (
-      await control<{ ids: string[] }>(
-        sandbox.url,
-        "GET",
-        "missing?provider=imagine",
-      )
-    ).json.ids;
+    const [missing] = await missingIds(sandbox.url, "imagine");
     const unknown = await call("DELETE", `/v2/video/delete/${missing}`);
     expectError(unknown, 404, { error: "NotFound" });
     const video = await own("failed");
     expect((await call("DELETE", `/v2/video/${video.id}`)).status).toBe(200);
     expect((await call("DELETE", `/v2/video/${video.id}`)).status).toBe(404);
-    await setLimits({ unknownIdStatus: 400 });
+    await setImagineLimits({ unknownIdStatus: 400 });
     const bad = await call("DELETE", `/v2/video/${missing}`);
     expect([bad.status, bad.json.code]).toEqual([400, 1100]);
     expect((await call("DELETE", "/v2/video/delete/abc")).status).toBe(400);
@@ -145,7 +135,7 @@ describe("imagine delete (imagine.md §1, §3, §9)", () => {
     expect((await call("GET", `/v2/video/${foreign.id}/status`)).status).toBe(
       404,
     );
-    await setLimits({ foreignId: "forbidden" });
+    await setImagineLimits({ foreignId: "forbidden" });
     const forbidden = await call("DELETE", `/v2/video/delete/${foreign.id}`);
     expect([forbidden.status, forbidden.json.error]).toEqual([
       403,
@@ -161,11 +151,11 @@ describe("imagine delete (imagine.md §1, §3, §9)", () => {
   it("deletes in-progress videos unless inProgressDelete is conflict (409)", async () => {
     const pending = await own("pending");
     const processing = await own("processing");
-    await setLimits({ inProgressDelete: "conflict" });
+    await setImagineLimits({ inProgressDelete: "conflict" });
     const refused = await call("DELETE", `/v2/video/delete/${processing.id}`);
     expect([refused.status, refused.json.error]).toEqual([409, "Conflict"]);
     expect(findVideo(await all(), { id: processing.id }).deleted).toBe(false);
-    await setLimits({ inProgressDelete: "allow" });
+    await setImagineLimits({ inProgressDelete: "allow" });
     expect(
       (await call("DELETE", `/v2/video/delete/${pending.id}`)).status,
     ).toBe(200);
@@ -211,7 +201,7 @@ describe("imagine status look-ups (imagine.md §4)", () => {
 
 describe("imagine rate limit (imagine.md §6)", () => {
   it("allows ratePerMin requests per key, then 429/1202, counting each key apart", async () => {
-    await setLimits({ ratePerMin: 3 });
+    await setImagineLimits({ ratePerMin: 3 });
     const video = await own("finished");
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++)
@@ -231,14 +221,14 @@ describe("imagine rate limit (imagine.md §6)", () => {
     expect(
       imagineLimitsFromEnv({ SANDBOX_IMAGINE_RATE_PER_MIN: "500" }).ratePerMin,
     ).toBe(500);
-    await setLimits({ ratePerMin: 1234 });
+    await setImagineLimits({ ratePerMin: 1234 });
     const limits = await control<Record<string, { ratePerMin: number } | null>>(
       sandbox.url,
       "GET",
       "limits",
     );
     expect(limits.json.imagine?.ratePerMin).toBe(1234);
-    const bad = await setLimits({ ratePerMin: -1 });
+    const bad = await setImagineLimits({ ratePerMin: -1 });
     expect(bad.status).toBe(400);
   });
 });

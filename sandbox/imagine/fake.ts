@@ -50,7 +50,7 @@ import {
   type ImagineVideo,
   type ImagineWorld,
 } from "./store";
-import { patchLimits } from "../patch-limits";
+import { limitsControl } from "../patch-limits";
 import { createSlidingWindow } from "../sliding-window";
 import type {
   CallInfo,
@@ -211,12 +211,10 @@ export function createImagineSandbox(rng: Rng): ProviderSandbox {
     missingIds: (count) => missingImagineIds(world, count),
     describe,
     credentials: () => ({ ...credentials }),
-    limits: () => ({ ...limits }),
-    configure(patch) {
-      const result = patchLimits(imagineLimitsSchema, limits, patch);
-      if ("error" in result) return result.error;
-      limits = result.limits;
-      return null;
-    },
+    ...limitsControl(
+      imagineLimitsSchema,
+      () => limits,
+      (next) => (limits = next),
+    ),
   };
 }

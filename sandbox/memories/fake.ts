@@ -68,7 +68,7 @@ import {
   type MemoriesStatus,
   type MemoriesWorld,
 } from "./store";
-import { patchLimits } from "../patch-limits";
+import { limitsControl } from "../patch-limits";
 import { createSlidingWindow } from "../sliding-window";
 import type {
   CallInfo,
@@ -241,12 +241,10 @@ export function createMemoriesSandbox(rng: Rng): ProviderSandbox {
     videos: () => world.videos.map((v) => toVideoState(v, spell)),
     missingIds: (count) => missingVideoNos(world, count),
     credentials: () => ({ ...credentials }),
-    limits: () => ({ ...limits }),
-    configure(patch) {
-      const result = patchLimits(memoriesLimitsSchema, limits, patch);
-      if ("error" in result) return result.error;
-      limits = result.limits;
-      return null;
-    },
+    ...limitsControl(
+      memoriesLimitsSchema,
+      () => limits,
+      (next) => (limits = next),
+    ),
   };
 }

@@ -1,20 +1,18 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { ProviderSandbox, VideoState } from "../types";
+import type { ProviderSandbox } from "../types";
 import { createVodSandbox } from "./fake";
-import { api, HOST, mulberry32, send, v1Request } from "./test-client";
+import {
+  api,
+  foreignIds,
+  HOST,
+  mulberry32,
+  ownIds,
+  send,
+  stateOf,
+  v1Request,
+} from "./test-client";
 
 let sb: ProviderSandbox;
-const pick = (pred: (v: VideoState) => boolean, n = 1) => {
-  const found = sb
-    .videos()
-    .filter((v) => !v.deleted && pred(v))
-    .slice(0, n);
-  expect(found).toHaveLength(n);
-  return found.map((v) => v.id);
-};
-const mine = (n = 1) => pick((v) => v.owner === "console", n);
-const theirs = (n = 1) => pick((v) => v.owner === "other", n);
-const stateOf = (id: string) => sb.videos().find((v) => v.id === id);
 
 beforeEach(() => {
   sb = createVodSandbox(mulberry32(1));
@@ -23,8 +21,8 @@ beforeEach(() => {
 
 describe("DeleteVideo", () => {
   it("deletes, reports forbidden and non-existent IDs, and omits empty lists", () => {
-    const [a, b] = mine(2);
-    const [foreign] = theirs();
+    const [a, b] = ownIds(sb, 2);
+    const [foreign] = foreignIds(sb);
     const [ghost] = sb.missingIds(1);
     const res = api(sb, "DeleteVideo", {
       VideoIds: [a, foreign, ghost, b].join(","),
@@ -40,12 +38,12 @@ describe("DeleteVideo", () => {
       ids: [a, foreign, ghost, b],
     });
     expect([
-      stateOf(a!)?.deleted,
-      stateOf(b!)?.deleted,
-      stateOf(foreign!)?.deleted,
+      stateOf(sb, a!)?.deleted,
+      stateOf(sb, b!)?.deleted,
+      stateOf(sb, foreign!)?.deleted,
     ]).toEqual([true, true, false]);
 
-    const clean = api(sb, "DeleteVideo", { VideoIds: mine()[0]! });
+    const clean = api(sb, "DeleteVideo", { VideoIds: ownIds(sb)[0]! });
     expect(clean.json).toEqual({ RequestId: clean.json.RequestId });
 
     const infos = api(sb, "GetVideoInfos", {
@@ -58,7 +56,7 @@ describe("DeleteVideo", () => {
   });
 
   it("fails with 404 InvalidVideo.NotFound only when every ID is missing", () => {
-    const [a] = mine();
+    const [a] = ownIds(sb);
     api(sb, "DeleteVideo", { VideoIds: a! });
     const again = api(sb, "DeleteVideo", {
       VideoIds: [a, ...sb.missingIds(2)].join(","),
@@ -70,7 +68,7 @@ describe("DeleteVideo", () => {
     });
     expect(again.json.Recommend).toContain("InvalidVideo.NotFound");
 
-    const [foreign] = theirs();
+    const [foreign] = foreignIds(sb);
     const [ghost] = sb.missingIds(1);
     const mixed = api(sb, "DeleteVideo", { VideoIds: `${foreign},${ghost}` });
     expect(mixed.status).toBe(200);
@@ -81,7 +79,7 @@ describe("DeleteVideo", () => {
   });
 
   it("refuses more than 20 IDs (VideoIds and ReferenceIds together) and deletes nothing", () => {
-    const ids = mine(21);
+    const ids = ownIds(sb, 21);
     const tooMany = api(sb, "DeleteVideo", { VideoIds: ids.join(",") });
     expect([tooMany.status, tooMany.json.Code]).toEqual([
       400,
@@ -92,13 +90,13 @@ describe("DeleteVideo", () => {
       ReferenceIds: "1-1,2-2,3-3,4-4,5-5,6-6",
     });
     expect(combined.json.Code).toBe("VideoIdsExceededMax");
-    expect(ids.every((id) => stateOf(id)?.deleted === false)).toBe(true);
+    expect(ids.every((id) => stateOf(sb, id)?.deleted === false)).toBe(true);
     expect(
       api(sb, "DeleteVideo", { VideoIds: ids.slice(0, 20).join(",") }).status,
     ).toBe(200);
-    expect(ids.slice(0, 20).every((id) => stateOf(id)?.deleted === true)).toBe(
-      true,
-    );
+    expect(
+      ids.slice(0, 20).every((id) => stateOf(sb, id)?.deleted === true),
+    ).toBe(true);
     expect(api(sb, "DeleteVideo").json.Code).toBe("MissingParameter");
   });
 
@@ -107,7 +105,8 @@ describe("DeleteVideo", () => {
       .Video as { VideoId: string; ReferenceId?: string }[];
     const withRef = list.filter(
       (v) =>
-        v.ReferenceId !== undefined && stateOf(v.VideoId)?.owner === "console",
+        v.ReferenceId !== undefined &&
+        stateOf(sb, v.VideoId)?.owner === "console",
     );
     expect(withRef.length).toBeGreaterThan(1);
     const target = withRef[0]!;
@@ -119,7 +118,7 @@ describe("DeleteVideo", () => {
       RequestId: res.json.RequestId,
       NonExistReferenceIds: ["no-such-ref"],
     });
-    expect(stateOf(target.VideoId)?.deleted).toBe(true);
+    expect(stateOf(sb, target.VideoId)?.deleted).toBe(true);
     expect(
       api(sb, "DeleteVideo", { ReferenceIds: target.ReferenceId! }).status,
     ).toBe(404);
@@ -128,7 +127,7 @@ describe("DeleteVideo", () => {
 
 describe("tunables and extras", () => {
   it("describes a call without acting, and names its credentials", () => {
-    const [a] = mine();
+    const [a] = ownIds(sb);
     const req = v1Request("post-form", "DeleteVideo", {
       VideoIds: `${a}, ${a}`,
     });
@@ -136,7 +135,7 @@ describe("tunables and extras", () => {
       operation: "DeleteVideo",
       ids: [a, a],
     });
-    expect(stateOf(a!)?.deleted).toBe(false);
+    expect(stateOf(sb, a!)?.deleted).toBe(false);
     expect(sb.describe?.({ ...req, path: "/x" })).toBeNull();
     expect(sb.credentials?.()).toEqual({
       accessKeyId: "LTAI5tSandboxVodKey",
@@ -158,7 +157,7 @@ describe("tunables and extras", () => {
     ).toBeNull();
     const refs = Array.from({ length: 20 }, (_, i) => `no-ref-${i}`);
     const res = api(sb, "DeleteVideo", {
-      VideoIds: mine(20).join(","),
+      VideoIds: ownIds(sb, 20).join(","),
       ReferenceIds: refs.join(","),
     });
     expect(res.status).toBe(200);
@@ -168,13 +167,13 @@ describe("tunables and extras", () => {
       NonExistReferenceIds: refs,
     });
 
-    const [foreign] = theirs();
+    const [foreign] = foreignIds(sb);
     expect(
       sb.configure?.({ foreignVisible: false, signatureMismatchStatus: 403 }),
     ).toBeNull();
     expect(api(sb, "GetVideoInfo", { VideoId: foreign! }).status).toBe(404);
     expect(
-      api(sb, "GetVideoInfos", { VideoIds: `${foreign},${mine()[0]}` }).json
+      api(sb, "GetVideoInfos", { VideoIds: `${foreign},${ownIds(sb)[0]}` }).json
         .NonExistVideoIds,
     ).toEqual([foreign]);
     expect(

@@ -1,13 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ProviderSandbox, VideoState } from "../types";
+import type { ProviderSandbox } from "../types";
 import { createVodSandbox } from "./fake";
 import {
   api,
   HOST,
   mulberry32,
   NOW,
+  ownIds,
   send,
   SECRET,
+  stateOf,
   type Body,
   v1Request,
   v3Request,
@@ -22,16 +24,6 @@ const ENV_KEYS = [
 const savedEnv = new Map(ENV_KEYS.map((k) => [k, process.env[k]]));
 
 let sb: ProviderSandbox;
-const pick = (pred: (v: VideoState) => boolean, n = 1) => {
-  const found = sb
-    .videos()
-    .filter((v) => !v.deleted && pred(v))
-    .slice(0, n);
-  expect(found).toHaveLength(n);
-  return found.map((v) => v.id);
-};
-const mine = (n = 1) => pick((v) => v.owner === "console", n);
-const stateOf = (id: string) => sb.videos().find((v) => v.id === id);
 
 beforeEach(() => {
   for (const k of ENV_KEYS) delete process.env[k];
@@ -48,7 +40,7 @@ describe("authentication", () => {
   it.each<Placement>(["get", "post-form", "post-query"])(
     "accepts a V1 signature in %s",
     (placement) => {
-      const [id] = mine();
+      const [id] = ownIds(sb);
       const res = send(
         sb,
         v1Request(placement, "GetVideoInfos", { VideoIds: id! }),
@@ -63,7 +55,7 @@ describe("authentication", () => {
   );
 
   it("accepts V3 with parameters in the query or a form body", () => {
-    const [a, b] = mine(2);
+    const [a, b] = ownIds(sb, 2);
     const viaQuery = send(sb, v3Request("GetVideoInfos", { VideoIds: a! }));
     expect(viaQuery.status).toBe(200);
     expect(viaQuery.json.VideoList[0].VideoId).toBe(a);
@@ -76,7 +68,7 @@ describe("authentication", () => {
   });
 
   it("refuses a tampered signature, a tampered parameter and a GET signature sent as POST", () => {
-    const [a, b] = mine(2);
+    const [a, b] = ownIds(sb, 2);
     const req = v1Request("get", "DeleteVideo", { VideoIds: a! });
     const sig = req.query.get("Signature")!;
     req.query.set("Signature", (sig[0] === "A" ? "B" : "A") + sig.slice(1));
@@ -105,8 +97,8 @@ describe("authentication", () => {
     expect(send(sb, { ...asPost, method: "POST" }).json.Code).toBe(
       "SignatureDoesNotMatch",
     );
-    expect(stateOf(a!)?.deleted).toBe(false);
-    expect(stateOf(b!)?.deleted).toBe(false);
+    expect(stateOf(sb, a!)?.deleted).toBe(false);
+    expect(stateOf(sb, b!)?.deleted).toBe(false);
 
     const v3 = v3Request("DeleteVideo", { VideoIds: a! });
     v3.query.set("VideoIds", b!);
@@ -114,7 +106,7 @@ describe("authentication", () => {
   });
 
   it("answers an unknown key with 404 and a wrong secret with SignatureDoesNotMatch", () => {
-    const [id] = mine();
+    const [id] = ownIds(sb);
     const unknown = send(
       sb,
       v1Request(
@@ -170,7 +162,7 @@ describe("authentication", () => {
   });
 
   it("refuses a replayed nonce (V1 and V3) but not a fresh one", () => {
-    const [id] = mine();
+    const [id] = ownIds(sb);
     const first = send(
       sb,
       v1Request("get", "GetVideoInfo", { VideoId: id! }, { nonce: "n-1" }),
@@ -279,7 +271,7 @@ describe("throttling", () => {
     const throttled = api(
       sb,
       "DeleteVideo",
-      { VideoIds: mine()[0]! },
+      { VideoIds: ownIds(sb)[0]! },
       NOW + 400,
     );
     expect(throttled.status).toBe(400);
@@ -291,7 +283,7 @@ describe("throttling", () => {
     // Other actions have their own budget; the window slides one second past the first call.
     expect(api(sb, "GetVideoList", {}, NOW + 500).status).toBe(200);
     expect(
-      api(sb, "DeleteVideo", { VideoIds: mine()[0]! }, NOW + 1001).status,
+      api(sb, "DeleteVideo", { VideoIds: ownIds(sb)[0]! }, NOW + 1001).status,
     ).toBe(200);
   });
 
@@ -326,10 +318,10 @@ describe("throttling", () => {
 describe("state", () => {
   it("persists deletes until reset restores the seeded world", () => {
     const before = sb.videos();
-    const [a] = mine();
+    const [a] = ownIds(sb);
     api(sb, "DeleteVideo", { VideoIds: a! });
     expect(api(sb, "GetVideoInfo", { VideoId: a! }).status).toBe(404);
-    expect(stateOf(a!)).toMatchObject({ deleted: true });
+    expect(stateOf(sb, a!)).toMatchObject({ deleted: true });
     sb.reset(42, 60);
     expect(sb.videos()).toEqual(before);
     expect(api(sb, "GetVideoInfo", { VideoId: a! }).json.Video.VideoId).toBe(a);

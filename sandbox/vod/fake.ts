@@ -40,7 +40,7 @@
 // - `reset(seed)` builds the world from the seed alone (the core also reseeds our rng, but this
 //   way a direct `reset` reproduces too); the creation-time `rng` seeds the initial world.
 import { createHash } from "node:crypto";
-import { patchLimits } from "../patch-limits";
+import { limitsControl } from "../patch-limits";
 import { mulberry32 } from "../rng";
 import type {
   CallInfo,
@@ -230,12 +230,10 @@ export function createVodSandbox(rng: Rng): ProviderSandbox {
       ),
     describe: describeVod,
     credentials: () => ({ ...credentials }),
-    limits: () => ({ ...limits }),
-    configure(patch) {
-      const result = patchLimits(vodLimitsSchema, limits, patch);
-      if ("error" in result) return result.error;
-      limits = result.limits;
-      return null;
-    },
+    ...limitsControl(
+      vodLimitsSchema,
+      () => limits,
+      (next) => (limits = next),
+    ),
   };
 }

@@ -2,11 +2,13 @@
 // here rather than imported from signing.ts) so a bug in the fake's verifier cannot hide
 // behind the same bug in the signer.
 import { createHash, createHmac } from "node:crypto";
+import { expect } from "vitest";
 import { mulberry32 } from "../rng";
 import type {
   HandledResponse,
   ProviderSandbox,
   SandboxRequest,
+  VideoState,
 } from "../types";
 
 export { mulberry32 };
@@ -168,3 +170,27 @@ export const api = (
   business: Record<string, string> = {},
   now = NOW,
 ) => send(sb, v1Request("get", action, business, { now }), now);
+
+/** IDs of the first `n` live videos of `sb` that match `where`; fails the test when there are fewer. */
+export function liveIds(
+  sb: ProviderSandbox,
+  where: (video: VideoState) => boolean,
+  n = 1,
+): string[] {
+  const found = sb
+    .videos()
+    .filter((video) => !video.deleted && where(video))
+    .slice(0, n);
+  expect(found).toHaveLength(n);
+  return found.map((video) => video.id);
+}
+
+/** Live videos of the console's own account. */
+export const ownIds = (sb: ProviderSandbox, n = 1) =>
+  liveIds(sb, (video) => video.owner === "console", n);
+/** Live videos of another account. */
+export const foreignIds = (sb: ProviderSandbox, n = 1) =>
+  liveIds(sb, (video) => video.owner === "other", n);
+
+export const stateOf = (sb: ProviderSandbox, id: string) =>
+  sb.videos().find((video) => video.id === id);

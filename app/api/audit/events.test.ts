@@ -18,8 +18,9 @@ import { getDb } from "@/lib/db/client";
 import { executeRows } from "@/lib/db/open-db";
 import { getRun } from "@/lib/runs/read-runs";
 import {
-  bearer,
+  bearerHeaders,
   makeUser,
+  QUEUED_RUNS_ENV,
   request,
   routeContext,
   sessionCookie,
@@ -30,19 +31,11 @@ let admin: { id: string; email: string };
 let adminAuth: Record<string, string>;
 
 beforeAll(async () => {
-  // A configured provider; creating and cancelling a run never calls it (no worker runs here).
-  Object.assign(process.env, {
-    VOD_ACCESS_KEY_ID: "id",
-    VOD_ACCESS_KEY_SECRET: "secret",
-    VOD_ENDPOINT: "http://127.0.0.1:9/",
-    // More runs stay queued here (no worker) than the default per-user cap allows.
-    ERASURE_MAX_ACTIVE_RUNS_PER_USER: "50",
-    // As behind one reverse proxy: the X-Forwarded-For entry below is the one it appended.
-    ERASURE_TRUSTED_PROXIES: "1",
-  });
+  // The X-Forwarded-For entry below is the one the trusted proxy appended.
+  Object.assign(process.env, QUEUED_RUNS_ENV);
   admin = await makeUser("admin");
   adminAuth = {
-    authorization: `Bearer ${await bearer(admin.id)}`,
+    ...(await bearerHeaders(admin.id)),
     "user-agent": "events-test",
     "x-forwarded-for": "198.51.100.4",
   };

@@ -3,10 +3,13 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { resolveApiToken } from "@/lib/auth/api-tokens";
 import { createRun } from "@/lib/runs/create-run";
 import {
+  auditActor,
   bearer,
+  bearerHeaders,
   makeUser,
   request,
   routeContext,
+  UNCALLED_VOD_ENV,
 } from "@/lib/testing/fixtures";
 import { GET as exportEvents } from "./export/route";
 import { GET as exportSearch } from "./video-search/export/route";
@@ -15,13 +18,9 @@ let auth: Record<string, string>;
 const videoId = "9".repeat(32);
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    VOD_ACCESS_KEY_ID: "id",
-    VOD_ACCESS_KEY_SECRET: "secret",
-    VOD_ENDPOINT: "http://127.0.0.1:9/",
-  });
+  Object.assign(process.env, UNCALLED_VOD_ENV);
   const viewer = await makeUser("viewer");
-  auth = { authorization: `Bearer ${await bearer(viewer.id)}` };
+  auth = await bearerHeaders(viewer.id);
   const operator = await makeUser("operator");
   await createRun(
     (await resolveApiToken(await bearer(operator.id)))!,
@@ -32,11 +31,7 @@ beforeAll(async () => {
 
 it("streams the audit events of a date range with their hashes, and records the export", async () => {
   await recordAuditEvent({
-    actorId: null,
-    actor: "=cmd|' /C calc'!A0",
-    requestId: null,
-    ip: null,
-    userAgent: null,
+    ...auditActor("=cmd|' /C calc'!A0"),
     action: "auth.sign_in_failed",
   });
   const from = new Date(Date.now() - 60_000).toISOString();

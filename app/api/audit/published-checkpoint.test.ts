@@ -1,7 +1,6 @@
 // Cutting the tail of the log leaves a chain that verifies: only a checkpoint kept outside the
 // database can tell. Every signed checkpoint is published as a file, and Verify compares the
 // log with the latest one, so a cut tail is reported without anyone uploading anything.
-import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,40 +15,29 @@ import { verifyChain } from "@/lib/audit/verify-chain";
 import { getDb } from "@/lib/db/client";
 import { EnvError, parseEnv } from "@/lib/env";
 import {
+  auditActor,
+  browserHeaders,
   makeUser,
   request,
   routeContext,
-  sessionCookie,
-  TEST_ORIGIN,
+  signingKeyPem,
 } from "@/lib/testing/fixtures";
 import { GET as downloadCheckpoint } from "./checkpoint/route";
 import { GET as verifyRoute } from "./verify/route";
 
-const pem = () =>
-  generateKeyPairSync("ed25519")
-    .privateKey.export({ format: "pem", type: "pkcs8" })
-    .toString();
-
 // Read by the first getEnv(), before any test runs.
 const checkpointDir = mkdtempSync(path.join(tmpdir(), "erasure-checkpoints-"));
 process.env.ERASURE_CHECKPOINT_DIR = checkpointDir;
-process.env.ERASURE_AUDIT_SIGNING_KEY = pem();
+process.env.ERASURE_AUDIT_SIGNING_KEY = signingKeyPem();
 
-const base = {
-  actorId: null,
-  actor: "admin@erasure.test",
-  requestId: null,
-  ip: null,
-  userAgent: null,
-};
+const base = auditActor("admin@erasure.test");
 
 let adminHeaders: Record<string, string>;
 beforeAll(async () => {
   const admin = await makeUser("admin");
   adminHeaders = {
-    cookie: (await sessionCookie(admin.id)).cookie,
+    ...(await browserHeaders(admin.id)),
     "sec-fetch-site": "same-origin",
-    origin: TEST_ORIGIN,
   };
 });
 
@@ -83,7 +71,10 @@ describe("start-up", () => {
     ).toThrow(/ERASURE_AUDIT_SIGNING_KEY: is not an Ed25519 private key/);
     expect(() =>
       assertAuditSigningConfigured(
-        parseEnv({ NODE_ENV: "production", ERASURE_AUDIT_SIGNING_KEY: pem() }),
+        parseEnv({
+          NODE_ENV: "production",
+          ERASURE_AUDIT_SIGNING_KEY: signingKeyPem(),
+        }),
       ),
     ).not.toThrow();
     // Development and tests may run without one (checkpoints are then unavailable).

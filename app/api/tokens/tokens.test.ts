@@ -6,11 +6,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { executeRows } from "@/lib/db/open-db";
 import {
+  browserHeaders,
   makeUser,
   request,
   routeContext,
-  sessionCookie,
-  TEST_ORIGIN,
 } from "@/lib/testing/fixtures";
 import { GET as verify } from "../audit/verify/route";
 import { GET as me } from "../me/route";
@@ -30,10 +29,7 @@ let aliceHeaders: Record<string, string>;
 
 beforeAll(async () => {
   alice = await makeUser("admin");
-  aliceHeaders = {
-    cookie: (await sessionCookie(alice.id)).cookie,
-    origin: TEST_ORIGIN,
-  };
+  aliceHeaders = await browserHeaders(alice.id);
 });
 
 async function issue(body: Record<string, unknown>) {

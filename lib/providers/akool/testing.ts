@@ -9,7 +9,7 @@ import {
   type AkoolAdapterConfig,
 } from "@/lib/providers/akool/adapter";
 import {
-  apiKeyConfig,
+  apiKeyAdapter,
   foreign,
   owned,
   providerKit,
@@ -41,10 +41,9 @@ export const DEFAULT_LIMITS = {
  * videos (`seed`, default 1), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
  */
 export const setupSandbox = providerKit(
-  { provider: "akool", seed: 1, count: 60, limits: DEFAULT_LIMITS },
+  { provider: "akool", seed: 1, limits: DEFAULT_LIMITS },
   (kit: ProviderSandbox<SandboxCredentials>) => ({
-    adapter: (overrides: Partial<AkoolAdapterConfig> = {}) =>
-      createAkoolAdapter({ ...apiKeyConfig(kit), ...overrides }),
+    adapter: apiKeyAdapter(kit, createAkoolAdapter),
   }),
 );
 
@@ -57,12 +56,10 @@ export { foreign, owned };
 /** The faults of ../adapter-faults.test.ts; akool.md §5: proxy answers are HTML pages. */
 export const FAULT_READINGS: FaultReadings = {
   deletable: owned("3"),
-  foreign,
   operations: { delete: "delete", lookup: "lookup" },
   perId: false,
   throttle: {
     status: 429,
-    code: "throttled",
     message: "Akool is throttling requests (HTTP 429)",
     raw: expect.stringContaining("429 Too Many Requests"),
   },
@@ -74,7 +71,6 @@ export const FAULT_READINGS: FaultReadings = {
   },
   malformed: {
     status: 200,
-    code: "malformed",
     message:
       "Akool answered HTTP 200 with a body the adapter does not understand",
     raw: '{"code":1000,"msg":"Delete successfully","data":{"successIds":["68',
@@ -82,7 +78,6 @@ export const FAULT_READINGS: FaultReadings = {
   // AKOOL's own refusals are codes in an HTTP 200 answer.
   auth: {
     status: 200,
-    code: "auth",
     message: "credentials rejected by Akool: invalid authorization",
     raw: '{"code":1101,"msg":"invalid authorization"}',
   },

@@ -1,14 +1,14 @@
 // Test-only helpers shared by the imagine/*.test.ts contract tests: the sandbox and the
 // Imagine.art adapter built against it. Never imported by production code.
 import {
-  apiKeyConfig,
+  apiKeyAdapter,
   foreign,
   owned,
   providerKit,
   type FaultReadings,
   type ProviderSandbox,
 } from "@/lib/testing/provider-sandbox";
-import { createImagineAdapter, type ImagineAdapterConfig } from "./adapter";
+import { createImagineAdapter } from "./adapter";
 
 export interface SandboxCredentials {
   apiKey: string;
@@ -31,10 +31,9 @@ export const DEFAULT_LIMITS = {
  * videos (`seed`, default 7), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
  */
 export const setupSandbox = providerKit(
-  { provider: "imagine", seed: 7, count: 60, limits: DEFAULT_LIMITS },
+  { provider: "imagine", seed: 7, limits: DEFAULT_LIMITS },
   (kit: ProviderSandbox<SandboxCredentials>) => ({
-    adapter: (overrides: Partial<ImagineAdapterConfig> = {}) =>
-      createImagineAdapter({ ...apiKeyConfig(kit), ...overrides }),
+    adapter: apiKeyAdapter(kit, createImagineAdapter),
   }),
 );
 
@@ -47,12 +46,10 @@ export { foreign, owned };
 /** The faults of ../adapter-faults.test.ts; imagine.md §5, §8: envelopes with the provider's code. */
 export const FAULT_READINGS: FaultReadings = {
   deletable: owned("finished"),
-  foreign,
   operations: { delete: "delete", lookup: "lookup" },
   perId: true,
   throttle: {
     status: 429,
-    code: "throttled",
     message: "Too many requests. (code 1202 TooManyRequests)",
   },
   server_error: {
@@ -62,7 +59,6 @@ export const FAULT_READINGS: FaultReadings = {
   },
   malformed: {
     status: 200,
-    code: "malformed",
     message: "unexpected delete answer from Imagine.art",
     lookupMessage: "unexpected status answer from Imagine.art",
     raw: '{"message":"video del',
@@ -71,7 +67,6 @@ export const FAULT_READINGS: FaultReadings = {
   },
   auth: {
     status: 401,
-    code: "auth",
     message:
       "credentials rejected by Imagine.art: The provided bearer token is invalid. (code 1001 Unauthorized)",
     health: {

@@ -1,7 +1,7 @@
 // Test-only: the sandbox and the memories.ai adapter built against it, shared by the memories/
 // *.test.ts files. Never imported by production code.
 import {
-  apiKeyConfig,
+  apiKeyAdapter,
   foreign,
   owned as consoleOwned,
   providerKit,
@@ -9,7 +9,7 @@ import {
   type ProviderSandbox,
   type VideoFilter,
 } from "@/lib/testing/provider-sandbox";
-import { createMemoriesAdapter, type MemoriesAdapterConfig } from "./adapter";
+import { createMemoriesAdapter } from "./adapter";
 
 export interface SandboxCredentials {
   apiKey: string;
@@ -32,10 +32,9 @@ export const DEFAULT_LIMITS = {
  * videos (`seed`, default 1), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
  */
 export const setupSandbox = providerKit(
-  { provider: "memories", seed: 1, count: 60, limits: DEFAULT_LIMITS },
+  { provider: "memories", seed: 1, limits: DEFAULT_LIMITS },
   (kit: ProviderSandbox<SandboxCredentials>) => ({
-    adapter: (overrides: Partial<MemoriesAdapterConfig> = {}) =>
-      createMemoriesAdapter({ ...apiKeyConfig(kit), ...overrides }),
+    adapter: apiKeyAdapter(kit, createMemoriesAdapter),
   }),
 );
 
@@ -50,13 +49,11 @@ export { foreign };
 /** The faults of ../adapter-faults.test.ts; memories.md §2, §6: codes in an HTTP 200 envelope. */
 export const FAULT_READINGS: FaultReadings = {
   deletable: owned("PARSE"),
-  foreign,
   // A delete starts with the list_videos look-up (memories.md §3), which takes the fault.
   operations: { delete: "lookup", lookup: "lookup" },
   perId: false,
   throttle: {
     status: 200,
-    code: "throttled",
     message: "rate limit exceeded: 0429 too many requests, rate limit exceeded",
   },
   server_error: {
@@ -66,14 +63,12 @@ export const FAULT_READINGS: FaultReadings = {
   },
   malformed: {
     status: 200,
-    code: "malformed",
     message:
       "unexpected response from memories.ai: not the {code, msg, data} envelope",
     raw: '{"code":"0000","msg":"success","data":{"current_page":1,"total_co',
   },
   auth: {
     status: 200,
-    code: "auth",
     message:
       "credentials rejected by memories.ai: permission denied, please check your API key (code 9009) [HTTP 200]",
   },

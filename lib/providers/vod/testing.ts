@@ -37,7 +37,7 @@ export const DEFAULT_LIMITS = {
  * videos (`seed`, default 7), no faults, `DEFAULT_LIMITS` and a fresh mark in the call log.
  */
 export const setupSandbox = providerKit(
-  { provider: "vod", seed: 7, count: 60, limits: DEFAULT_LIMITS },
+  { provider: "vod", seed: 7, limits: DEFAULT_LIMITS },
   (kit: ProviderSandbox<SandboxCredentials>) => ({
     adapter: (overrides: Partial<VodAdapterConfig> = {}): VodAdapter =>
       createVodAdapter({
@@ -67,12 +67,10 @@ export { foreign, owned };
 /** The faults of ../adapter-faults.test.ts; vod.md §6: Throttling.User is an HTTP 400. */
 export const FAULT_READINGS: FaultReadings = {
   deletable: owned("Normal"),
-  foreign,
   operations: { delete: "DeleteVideo", lookup: "GetVideoInfos" },
   perId: false,
   throttle: {
     status: 400,
-    code: "throttled",
     message: "Throttling.User: Request was denied due to user flow control.",
   },
   server_error: {
@@ -83,7 +81,6 @@ export const FAULT_READINGS: FaultReadings = {
   },
   malformed: {
     status: 200,
-    code: "malformed",
     message: "ApsaraVideo VOD sent an unexpected HTTP 200 body",
     raw: expect.stringMatching(
       /^\{"RequestId":"[0-9A-F-]+","NonExistVideoIds":\["$/,
@@ -92,7 +89,6 @@ export const FAULT_READINGS: FaultReadings = {
   // An unknown AccessKeyId is a 404 that is not InvalidVideo.NotFound.
   auth: {
     status: 404,
-    code: "auth",
     message:
       "credentials rejected by ApsaraVideo VOD: InvalidAccessKeyId.NotFound: Specified access key is not found.",
   },
