@@ -10,7 +10,7 @@ test("an admin adds a user, issues a token shown once, and revoking it locks the
   await signIn(page, "admin", "/admin/users");
   // The list is fetched by the client: once it shows, the form is hydrated and submits via fetch.
   await expect(
-    page.getByRole("cell", { name: "viewer@erasure.demo" }),
+    page.getByRole("cell", { name: "viewer@erasure.demo", exact: true }),
   ).toBeVisible();
 
   await page.getByLabel("Email").fill(email);
@@ -18,7 +18,9 @@ test("an admin adds a user, issues a token shown once, and revoking it locks the
   await page.getByLabel("Initial password").fill("a-long-initial-password");
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByRole("status")).toContainText(`Added ${email}`);
-  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: email, exact: true }),
+  ).toBeVisible();
 
   await page
     .getByRole("navigation", { name: "Main" })
@@ -44,12 +46,15 @@ test("an admin adds a user, issues a token shown once, and revoking it locks the
     via: { kind: "token", tokenName: "nightly-cleanup" },
   });
 
-  page.once("dialog", (dialog) => void dialog.accept());
   const row = page
     .getByRole("row")
     .filter({ hasText: "nightly-cleanup" })
     .filter({ hasText: email });
   await row.getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByRole("dialog", { name: "Revoke “nightly-cleanup”?" })
+    .getByRole("button", { name: "Revoke", exact: true })
+    .click();
   await expect(row.getByText("Revoked")).toBeVisible();
   expect((await api.get("/api/me")).status()).toBe(401);
   await api.dispose();

@@ -50,7 +50,8 @@ test("rows of an earlier run: picked on /runs/new by run and outcome, and throug
     const run = page.getByLabel("Earlier run");
     await run.selectOption(earlierRun);
     await expect(run.locator("option:checked")).toHaveText(
-      /5 videos · Completed · operator@erasure\.demo$/,
+      // Another account's video was refused: the run completed with issues.
+      /5 videos · Completed with issues · operator@erasure\.demo$/,
     );
     await page
       .getByLabel("Rows", { exact: true })

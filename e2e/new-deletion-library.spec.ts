@@ -293,3 +293,70 @@ test("memories.ai library: rows picked under two name filters (with a status) ar
       picked.includes(video),
     );
 });
+
+test("ApsaraVideo VOD library: an owner column marks other applications' videos, and columns sort", async ({
+  page,
+  request,
+}) => {
+  const foreign = (await truth(request, "vod")).find(
+    (v) => v.owner !== "console" && !v.deleted && v.name,
+  )!;
+  await signIn(page, "operator");
+  await chooseProvider(page, "vod");
+  const toggle = page.getByRole("button", { name: "Select from library" });
+  await toggle.click();
+  const panel = page.locator(`#${await toggle.getAttribute("aria-controls")}`);
+  const table = panel.getByRole("table");
+  await expect(panel.getByText(/^[\d,]+ matching$/)).toBeVisible();
+  await expect(
+    panel.getByText("Name filter: Titles containing the text"),
+  ).toBeVisible();
+
+  await panel.getByLabel("Name", { exact: true }).fill(foreign.name!);
+  const row = table.getByRole("row").filter({ hasText: foreign.id });
+  await expect(row).toContainText("not yours");
+  await expect(
+    table.getByRole("columnheader", { name: "Owner" }),
+  ).toBeVisible();
+
+  await panel.getByLabel("Name", { exact: true }).fill("");
+  await expectLibrarySettled(table, () => true, 10);
+  const nameHeader = table.getByRole("columnheader", { name: "Name" });
+  await nameHeader.getByRole("button").click();
+  await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
+  const names = (await libraryRows(table)).map((r) => r[0]!.toLowerCase());
+  expect(names).toEqual(
+    [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  await nameHeader.getByRole("button").click();
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  const reversed = (await libraryRows(table)).map((r) => r[0]!.toLowerCase());
+  expect(reversed).toEqual([...names].reverse());
+});
+
+test("memories.ai library: the name filter finds names containing the text, which the provider's own exact match misses", async ({
+  page,
+  request,
+}) => {
+  const [video] = (await seedVideos(request, "memories", 6)).filter(
+    (v) => v.owner === "console" && v.name,
+  );
+  // "drone_5201" is found by "RONE_520": any part of the name, in any case.
+  const needle = video!.name!.slice(1, -1).toUpperCase();
+  await signIn(page, "operator");
+  await chooseProvider(page, "memories");
+  const toggle = page.getByRole("button", { name: "Select from library" });
+  await toggle.click();
+  const panel = page.locator(`#${await toggle.getAttribute("aria-controls")}`);
+  const table = panel.getByRole("table");
+  await expect(
+    panel.getByText(
+      "Name filter: Names containing the text, in any case. memories.ai itself matches whole names only",
+    ),
+  ).toBeVisible();
+  await panel.getByLabel("Name", { exact: true }).fill(needle);
+  const rows = await expectLibrarySettled(table, (row) =>
+    row[0]!.toUpperCase().includes(needle),
+  );
+  expect(rows.map((row) => row[1])).toContain(video!.id);
+});

@@ -3,7 +3,7 @@ import { signIn } from "./fixtures";
 
 // The demo points every provider at the sandbox; each must show as ready with its own limits.
 const expected = [
-  { label: "Akool", batch: "per call", rate: /requests per/ },
+  { label: "Akool", batch: "per call", rate: "1 request per second" },
   {
     label: "memories.ai",
     batch: "100 per call",

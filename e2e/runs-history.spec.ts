@@ -10,7 +10,8 @@ import { missingIds, truth } from "./new-deletion";
 
 // The runs history (/runs) as people use it: an operator filters their own runs with the controls
 // and the address bar carries every filter; a viewer opens the copied link and sees the same rows;
-// the run-ID search, "Has failed rows", column sorting, paging and a row click all work.
+// the run-ID search, "Has failed rows" (which finds refused rows too), column sorting, paging and a
+// row click all work.
 //
 // Other specs start runs on the same server at the same time, so every run here belongs to an
 // operator created for this spec, and every assertion about "exactly these rows" filters by them.
@@ -23,7 +24,10 @@ test.use({ timezoneId: TIME_ZONE });
 interface ApiRun {
   id: string;
   status: string;
-  counts: Record<"pending" | "deleted" | "not_found" | "failed", number>;
+  counts: Record<
+    "pending" | "deleted" | "forbidden" | "not_found" | "failed" | "skipped",
+    number
+  >;
   createdAt: string;
   finishedAt: string | null;
 }
@@ -182,10 +186,16 @@ test("an operator filters the runs history into a shareable link, a viewer opens
     expect(response.status(), await response.text()).toBe(201);
     return (await response.json()).id;
   };
-  const vodIds = [
-    ...(await freshVideos(request, "vod", 2)),
-    ...(await missingIds(request, "vod", 1)),
-  ];
+  // Another application's video: VOD refuses it (Forbidden), so the run completes with issues.
+  const seeded = await request.post(`${SANDBOX}/seed`, {
+    data: { provider: "vod", count: 30 },
+  });
+  expect(seeded.status()).toBe(200);
+  const seededIds = new Set<string>((await seeded.json()).ids);
+  const foreignVod = (await truth(request, "vod")).find(
+    (video) => seededIds.has(video.id) && video.owner === "other",
+  )!.id;
+  const vodIds = [...(await freshVideos(request, "vod", 2)), foreignVod];
   const vodRunId = await startInBrowser("vod", vodIds);
 
   // Akool refuses to delete a video still processing (status 2); "Started via" shows the token.
@@ -205,7 +215,7 @@ test("an operator filters the runs history into a shareable link, a viewer opens
   await script.dispose();
 
   // Imagine.art takes one ID per call at 50 calls a minute, so a 12-ID run is still going when
-  // it is cancelled; the rows never attempted end `failed` (code `cancelled`).
+  // it is cancelled; the rows never sent end `skipped` (code `cancelled`).
   const imagineRunId = await startInBrowser(
     "imagine",
     await missingIds(request, "imagine", 12),
@@ -233,16 +243,16 @@ test("an operator filters the runs history into a shareable link, a viewer opens
   const akool = await settle(akoolRunId);
   const imagine = await settle(imagineRunId);
   expect(vod).toMatchObject({
-    status: "completed",
-    counts: { deleted: 2, not_found: 1 },
+    status: "completed_with_issues",
+    counts: { deleted: 2, forbidden: 1 },
   });
   expect(akool).toMatchObject({
     status: "completed",
     counts: { deleted: 1, not_found: 1 },
   });
   expect(imagine.status).toBe("cancelled");
-  expect(imagine.counts.failed).toBeGreaterThan(0);
-  expect(imagine.counts.failed + imagine.counts.not_found).toBe(12);
+  expect(imagine.counts.skipped).toBeGreaterThan(0);
+  expect(imagine.counts.skipped + imagine.counts.not_found).toBe(12);
   const newestFirst = [imagine, akool, vod];
 
   await test.step("filters set through the controls land in the URL and narrow the rows", async () => {
@@ -264,7 +274,7 @@ test("an operator filters the runs history into a shareable link, a viewer opens
     await expect(cell(vodRow, OPERATOR)).toHaveText(`${name}${email}`);
     await expect(cell(vodRow, PROVIDER)).toHaveText("ApsaraVideo VOD");
     await expect(cell(vodRow, OUTCOMES)).toHaveText(
-      "3 IDs: Deleted 2, Doesn't exist 1",
+      "3 IDs: Deleted 2, Forbidden 1",
     );
     const segments = cell(vodRow, OUTCOMES).locator(
       '[aria-hidden="true"] > div',
@@ -272,7 +282,7 @@ test("an operator filters the runs history into a shareable link, a viewer opens
     await expect(segments).toHaveCount(2);
     await expect(segments.nth(0)).toHaveAttribute("style", /width: 66\.66/);
     await expect(segments.nth(1)).toHaveAttribute("style", /width: 33\.33/);
-    await expect(cell(vodRow, STATUS)).toHaveText("Completed");
+    await expect(cell(vodRow, STATUS)).toHaveText("Completed with issues");
     await expect(cell(vodRow, DURATION)).toHaveText(/^\d+ (s|min)/);
     await expect(cell(vodRow, DURATION)).not.toContainText("so far");
     await expect(cell(vodRow, VIA)).toHaveText("Browser");
@@ -288,8 +298,8 @@ test("an operator filters the runs history into a shareable link, a viewer opens
     await expect(cell(imagineRow, STATUS)).toHaveText("Cancelled");
     await expect(cell(imagineRow, OUTCOMES)).toHaveText(
       imagine.counts.not_found
-        ? `12 IDs: Doesn't exist ${imagine.counts.not_found}, Failed ${imagine.counts.failed}`
-        : `12 IDs: Failed ${imagine.counts.failed}`,
+        ? `12 IDs: Doesn't exist ${imagine.counts.not_found}, Skipped ${imagine.counts.skipped}`
+        : `12 IDs: Skipped ${imagine.counts.skipped}`,
     );
 
     await setFilter(page, "provider", "akool");
@@ -300,7 +310,9 @@ test("an operator filters the runs history into a shareable link, a viewer opens
     await setFilter(page, "status", "cancelled");
     await expectRuns(page, [imagine]);
     await setFilter(page, "status", "completed");
-    await expectRuns(page, [akool, vod]);
+    await expectRuns(page, [akool]);
+    await setFilter(page, "status", "completed_with_issues");
+    await expectRuns(page, [vod]);
 
     // A day before the first run finds none of them; the days they ran on find them; a day after
     // the last finds none again.
@@ -310,7 +322,7 @@ test("an operator filters the runs history into a shareable link, a viewer opens
     await expect(page.getByText("No runs match these filters.")).toBeVisible();
     await setFilter(page, "from", firstDay);
     await setFilter(page, "to", lastDay);
-    await expectRuns(page, [akool, vod]);
+    await expectRuns(page, [vod]);
     await setFilter(page, "to", "");
     await setFilter(
       page,
@@ -329,7 +341,7 @@ test("an operator filters the runs history into a shareable link, a viewer opens
     expect(Object.fromEntries(shared.searchParams)).toEqual({
       provider: "vod",
       operator: email,
-      status: "completed",
+      status: "completed_with_issues",
       from: localDay(vod.createdAt),
     });
     const viewerContext = await browser.newContext({
@@ -361,7 +373,7 @@ test("an operator filters the runs history into a shareable link, a viewer opens
     );
     await expectRuns(viewer, [vod]);
     await expect(cell(rowOf(viewer, vod), OUTCOMES)).toHaveText(
-      "3 IDs: Deleted 2, Doesn't exist 1",
+      "3 IDs: Deleted 2, Forbidden 1",
     );
     await viewerContext.close();
   });
@@ -397,14 +409,14 @@ test("an operator filters the runs history into a shareable link, a viewer opens
     await expect(page).toHaveURL(/\/runs$/);
   });
 
-  await test.step('"Has failed rows" keeps only runs with a failed row', async () => {
+  await test.step('"Has failed rows" keeps only runs with a failed or refused row', async () => {
     await setFilter(page, "operator", email);
     await expectRuns(page, newestFirst);
     await setFilter(page, "hasFailed", "1");
     await expect(page).toHaveURL(
       (url) => url.searchParams.get("operator") === email,
     );
-    await expectRuns(page, [imagine]);
+    await expectRuns(page, [vod]);
     // Across everyone's runs: the server sends only runs with failed rows, and the table shows them.
     const everyone = page.waitForResponse((response) => {
       const url = new URL(response.url());
@@ -416,12 +428,13 @@ test("an operator filters the runs history into a shareable link, a viewer opens
     });
     await setFilter(page, "operator", "");
     const { runs }: { runs: ApiRun[] } = await (await everyone).json();
-    expect(runs.map((run) => run.id)).toContain(imagine.id);
-    for (const run of runs) expect(run.counts.failed).toBeGreaterThan(0);
+    expect(runs.map((run) => run.id)).toContain(vod.id);
+    for (const run of runs)
+      expect(run.counts.failed + run.counts.forbidden).toBeGreaterThan(0);
     await expect(bodyRows(page).first()).toContainText(runs[0]!.id.slice(0, 8));
-    await expect(rowOf(page, imagine)).toBeVisible();
+    await expect(rowOf(page, vod)).toBeVisible();
     for (const row of await bodyRows(page).all())
-      await expect(cell(row, OUTCOMES)).toContainText(/Failed \d/);
+      await expect(cell(row, OUTCOMES)).toContainText(/(Failed|Forbidden) \d/);
     await setFilter(page, "hasFailed", "");
     await setFilter(page, "operator", email);
     await expectRuns(page, newestFirst);

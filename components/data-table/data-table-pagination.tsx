@@ -18,7 +18,7 @@ export function DataTablePagination<TData extends RowData>({
   const first = total === 0 ? 0 : pageIndex * pageSize + 1;
   const last = Math.min(total, pageIndex * pageSize + pageRowCount);
   return (
-    <div className="flex items-center justify-between gap-4 text-sm">
+    <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
         {total === 0
           ? "No rows"

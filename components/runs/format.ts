@@ -1,10 +1,9 @@
-// Number, date and duration formats shared by the runs list and the run page. One locale, so the
-// numbers match the confirmation phrase ("delete 1,250 videos").
+// Number and duration formats shared by the runs list and the run page. One locale, so the
+// numbers match the confirmation phrase ("delete 1,250 videos"). Instants: components/time.
+
+export { formatDateTime, formatTimestamp } from "@/components/time/format-time";
 
 export const formatCount = (count: number) => count.toLocaleString("en-US");
-
-export const formatDateTime = (date: Date) =>
-  date.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "medium" });
 
 /** "45 s", "3 min 20 s", "2 h 5 min". */
 export function formatDuration(totalSeconds: number): string {
@@ -25,16 +24,4 @@ export function formatRate(perSecond: number): string {
   if (perSecond > 0 && perSecond < 1)
     return `${(perSecond * 60).toLocaleString("en-US", { maximumFractionDigits: 1 })} IDs/min`;
   return `${perSecond.toLocaleString("en-US", { maximumFractionDigits: 1 })} IDs/s`;
-}
-
-/** Time only for today, date and time otherwise: compact enough for a table cell. */
-export function formatTimestamp(date: Date, now = new Date()): string {
-  return date.toDateString() === now.toDateString()
-    ? date.toLocaleTimeString("en-US", { timeStyle: "medium" })
-    : date.toLocaleString("en-US", {
-        month: "short",
-        day: "numeric",
-        hour: "numeric",
-        minute: "2-digit",
-      });
 }

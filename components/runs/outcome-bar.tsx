@@ -7,6 +7,7 @@ import { formatCount } from "./format";
 const drawn: readonly RowOutcome[] = [
   "deleted",
   "not_found",
+  "skipped",
   "processing",
   "forbidden",
   "failed",
@@ -20,11 +21,14 @@ const toneFill: Record<Tone, string> = {
   info: "bg-primary/40",
 };
 
-// Forbidden and failed share the danger tone; a lighter fill keeps them apart in the bar.
+// Forbidden and failed share the danger tone, not found and skipped the neutral one; a lighter
+// fill keeps them apart in the bar.
 const fill = (outcome: RowOutcome) =>
   outcome === "forbidden"
     ? "bg-destructive/55"
-    : toneFill[rowOutcomeLabels[outcome].tone];
+    : outcome === "skipped"
+      ? "bg-muted-foreground/25"
+      : toneFill[rowOutcomeLabels[outcome].tone];
 
 /** "Deleted 10, Doesn't exist 2, Pending 5" (outcomes with a count only). */
 export function describeCounts(counts: OutcomeCounts): string {

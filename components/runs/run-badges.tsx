@@ -1,12 +1,24 @@
 import { Badge } from "@/components/ui/badge";
-import { rowOutcomeLabels, runStatusLabels } from "@/lib/runs/outcome-labels";
+import {
+  rowOutcomeLabels,
+  rowOutcomeText,
+  runStatusLabels,
+} from "@/lib/runs/outcome-labels";
 import type { RowOutcome, RunStatus } from "@/lib/runs/schemas";
 
-export function OutcomeBadge({ outcome }: { outcome: RowOutcome }) {
+/** A row's outcome; with its code, a skipped row also says why ("Skipped — cancelled"). */
+export function OutcomeBadge({
+  outcome,
+  code = null,
+}: {
+  outcome: RowOutcome;
+  code?: string | null;
+}) {
   const info = rowOutcomeLabels[outcome];
+  const text = rowOutcomeText(outcome, code);
   return (
-    <Badge tone={info.tone} title={info.description}>
-      {info.label}
+    <Badge tone={info.tone} title={text.description}>
+      {text.label}
     </Badge>
   );
 }

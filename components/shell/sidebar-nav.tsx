@@ -1,11 +1,19 @@
 "use client";
 
-import { FilePlus2, History, KeyRound, ScrollText, Users } from "lucide-react";
+import {
+  FilePlus2,
+  History,
+  House,
+  KeyRound,
+  ScrollText,
+  Users,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
 const items = [
+  { href: "/", label: "Home", icon: House, adminOnly: false },
   {
     href: "/runs/new",
     label: "New deletion",
@@ -19,6 +27,7 @@ const items = [
 ];
 
 function isActive(pathname: string, href: string): boolean {
+  if (href === "/") return pathname === "/";
   if (href === "/runs")
     return (
       pathname === "/runs" ||
@@ -40,7 +49,7 @@ export function SidebarNav({ isAdmin }: { isAdmin: boolean }) {
             aria-current={isActive(pathname, href) ? "page" : undefined}
             className={cn(
               "flex items-center gap-3 rounded-md px-3 py-2 text-sm transition-colors hover:bg-white/10",
-              isActive(pathname, href) && "bg-white/15 font-medium text-white",
+              isActive(pathname, href) && "bg-white/15 font-medium",
             )}
           >
             <Icon className="size-4" aria-hidden />

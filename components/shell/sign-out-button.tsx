@@ -1,7 +1,6 @@
 "use client";
 
 import { LogOut } from "lucide-react";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -12,8 +11,10 @@ export function SignOutButton() {
       variant="ghost"
       size="sm"
       disabled={pending}
-      onClick={() => {
+      onClick={async () => {
         setPending(true);
+        // Loaded on the click: next-auth's browser client is not needed before, on any page.
+        const { signOut } = await import("next-auth/react");
         // next-auth's sign-out event revokes the server-side session, so a copied cookie dies too.
         void signOut({ callbackUrl: "/login" });
       }}

@@ -29,6 +29,22 @@ export const videoHistoryResponseSchema = z.object({
 });
 export type VideoHistory = z.infer<typeof videoHistoryResponseSchema>;
 
+// PostgreSQL's timestamps start in 4713 BC; a JavaScript date may be 271,821 BC, which would
+// fail the query after the export was recorded. Years 1 to 9999 cover any real range.
+const exportBound = z.coerce
+  .date()
+  .min(new Date("0001-01-01T00:00:00Z"), "Dates start at year 1.")
+  .max(new Date("9999-12-31T23:59:59.999Z"), "Dates end at year 9999.");
+
+/** GET /api/audit/export's query; the audit page checks its date fields with it before linking. */
+export const auditExportQuerySchema = z
+  .object({
+    from: exportBound,
+    to: exportBound,
+    format: z.enum(["csv", "json"]).default("csv"),
+  })
+  .refine((query) => query.from < query.to, "`from` must be before `to`.");
+
 // `ok` covers the chain and, when one was given, the checkpoint; the message says which failed.
 export const verifyResponseSchema = z.object({
   ok: z.boolean(),
@@ -36,18 +52,50 @@ export const verifyResponseSchema = z.object({
   message: z.string(),
 });
 
+/** Most events one timeline request answers. */
+export const RUN_EVENTS_MAX_LIMIT = 500;
+
+/**
+ * `GET /api/runs/{runId}/events` paging: newest first; `before` pages to older events, `after`
+ * fetches only what a live run added since the newest event the page holds (positions are the
+ * audit chain's, so they only grow).
+ */
+export const runEventsQuerySchema = z
+  .object({
+    before: z.coerce.number().int().min(1).optional(),
+    after: z.coerce.number().int().min(0).optional(),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(RUN_EVENTS_MAX_LIMIT)
+      .default(100),
+  })
+  .refine((query) => query.before === undefined || query.after === undefined, {
+    message: "Give before or after, not both.",
+  });
+export type RunEventsQuery = z.infer<typeof runEventsQuerySchema>;
+
+export const runEventSchema = z.object({
+  position: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+export type RunEvent = z.infer<typeof runEventSchema>;
+
 // The run timeline response, shared by the route and the run page.
 export const runEventsResponseSchema = z.object({
-  events: z.array(
-    z.object({
-      position: z.number(),
-      at: z.string(),
-      actor: z.string(),
-      action: z.string(),
-      details: z.record(z.string(), z.unknown()),
-      ip: z.string().nullable(),
-      userAgent: z.string().nullable(),
-    }),
-  ),
-  truncated: z.boolean(),
+  /** Newest first. */
+  events: z.array(runEventSchema),
+  /** The run's `run.started` event (who typed which phrase), on a first page only. */
+  started: runEventSchema.nullable(),
+  /** Older events exist than the oldest returned (ask with `before`). */
+  hasOlder: z.boolean(),
+  /** With `after`: more new events than `limit`; ask again from the newest returned. */
+  hasNewer: z.boolean(),
 });
+export type RunEventsResponse = z.infer<typeof runEventsResponseSchema>;

@@ -1,4 +1,4 @@
-export const DEFAULT_CALLBACK_PATH = "/runs/new";
+export const DEFAULT_CALLBACK_PATH = "/";
 
 /**
  * The path to follow after sign-in, or the start page. The value is resolved the way a browser

@@ -5,32 +5,51 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import { z } from "zod";
+import type { ZodType } from "zod";
 import { fetchJson } from "@/lib/http/fetch-json";
-import {
-  tokenSchema,
-  userSchema,
-  type CreateTokenBody,
-  type CreateUserBody,
-  type UpdateUserBody,
+import type {
+  CreateTokenBody,
+  CreateUserBody,
+  UpdateUserBody,
 } from "./schemas";
+
+type Schemas = typeof import("./schemas");
+
+/**
+ * Checks an answer with its schema. The schemas, and zod with them (about 30 KB gzip), load with
+ * the first answer, next to its request, rather than with the page. Never import("zod") itself:
+ * a namespace loaded at run time keeps every export of zod in every page's bundle.
+ */
+async function parsed<T>(
+  pick: (schemas: Schemas) => ZodType<T>,
+  answer: Promise<unknown>,
+): Promise<T> {
+  const [schemas, body] = await Promise.all([import("./schemas"), answer]);
+  return pick(schemas).parse(body);
+}
 
 export const usersQueryOptions = () =>
   queryOptions({
     queryKey: ["users", "list"],
     queryFn: async () =>
-      z
-        .object({ users: z.array(userSchema) })
-        .parse(await fetchJson("/api/users")).users,
+      (
+        await parsed(
+          (schemas) => schemas.usersResponseSchema,
+          fetchJson("/api/users"),
+        )
+      ).users,
   });
 
 export const tokensQueryOptions = () =>
   queryOptions({
     queryKey: ["tokens", "list"],
     queryFn: async () =>
-      z
-        .object({ tokens: z.array(tokenSchema) })
-        .parse(await fetchJson("/api/tokens")).tokens,
+      (
+        await parsed(
+          (schemas) => schemas.tokensResponseSchema,
+          fetchJson("/api/tokens"),
+        )
+      ).tokens,
   });
 
 export const useUsers = () => useQuery(usersQueryOptions());
@@ -60,9 +79,10 @@ export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: CreateTokenBody) =>
-      z
-        .object({ token: z.string() })
-        .parse(await fetchJson("/api/tokens", { method: "POST", json: body })),
+      parsed(
+        (schemas) => schemas.createdTokenResponseSchema,
+        fetchJson("/api/tokens", { method: "POST", json: body }),
+      ),
     onSuccess: () =>
       queryClient.invalidateQueries({
         queryKey: tokensQueryOptions().queryKey,

@@ -82,7 +82,10 @@ export const userSchema = z.object({
   role: roleSchema,
   disabled: z.boolean(),
   createdAt: z.coerce.date(),
+  /** From the audit record's last `auth.signed_in` event; null if they never have. */
+  lastSignedInAt: z.coerce.date().nullable(),
 });
+export type UserEntry = z.infer<typeof userSchema>;
 
 export const tokenSchema = z.object({
   id: z.string(),
@@ -99,3 +102,9 @@ export const tokenSchema = z.object({
   lastUsedAt: z.coerce.date().nullable(),
   revokedAt: z.coerce.date().nullable(),
 });
+
+// Answers of the users and tokens endpoints, as the admin pages check them.
+export const usersResponseSchema = z.object({ users: z.array(userSchema) });
+export const tokensResponseSchema = z.object({ tokens: z.array(tokenSchema) });
+/** The new token's secret, shown once. */
+export const createdTokenResponseSchema = z.object({ token: z.string() });

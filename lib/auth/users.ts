@@ -1,8 +1,8 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open-db";
-import { users, type Role, type User } from "@/lib/db/schema";
+import { auditEvents, users, type Role, type User } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { revokeUserApiTokens } from "./api-tokens";
 import { hashPassword, requireValidNewPassword } from "./passwords";
@@ -33,9 +33,26 @@ export async function findUserByEmail(
   return user;
 }
 
-export async function listUsers(): Promise<PublicUser[]> {
+export type ListedUser = PublicUser & { lastSignedInAt: Date | null };
+
+/**
+ * Every user, with when they last signed in. That comes from the audit record's `auth.signed_in`
+ * events, not a column: the record already says it, and a column could disagree with it.
+ */
+export async function listUsers(): Promise<ListedUser[]> {
   const db = await getDb();
-  return db.select(publicColumns).from(users).orderBy(asc(users.email));
+  // Reads only the user's own events (audit_events_target_position_idx).
+  const lastSignedInAt = sql<Date | null>`(
+    select max(${auditEvents.at}) from ${auditEvents}
+     where ${auditEvents.targetType} = 'user'
+       and ${auditEvents.targetId} = ${users.id}::text
+       and ${auditEvents.action} = 'auth.signed_in')`.mapWith(
+    (value: Date | string | null) => (value === null ? null : new Date(value)),
+  );
+  return db
+    .select({ ...publicColumns, lastSignedInAt })
+    .from(users)
+    .orderBy(asc(users.email));
 }
 
 /** Creates a user; a taken email is a 409, a password too short or too long a 422. Pass `db` to join a transaction. */

@@ -154,7 +154,7 @@ export const runs = pgTable(
     ),
     /**
      * How many of the run's items have each outcome, kept by the database itself: a statement
-     * trigger on run_items adds what every insert, update or delete changed (migration 0008), so
+     * trigger on run_items adds what every insert, update or delete changed (migrations 0008, 0009), so
      * the run page reads a run's counts in O(1) however many items it has.
      */
     itemsPending: integer("items_pending").notNull().default(0),
@@ -163,6 +163,8 @@ export const runs = pgTable(
     itemsNotFound: integer("items_not_found").notNull().default(0),
     itemsProcessing: integer("items_processing").notNull().default(0),
     itemsFailed: integer("items_failed").notNull().default(0),
+    /** Never sent on purpose: cancelled first, or excluded by the operator (migration 0009). */
+    itemsSkipped: integer("items_skipped").notNull().default(0),
   },
   (table) => [
     uniqueIndex("runs_idempotency_idx").on(

@@ -5,6 +5,7 @@ import {
   exportQuerySchema,
   previewBodySchema,
   previewResponseSchema,
+  previewStreamEventSchema,
   runItemsQuerySchema,
   runItemsResponseSchema,
   retryProcessingBodySchema,
@@ -86,9 +87,31 @@ export function buildOpenApi(serverUrl: string) {
         post: {
           summary:
             "Per-ID preview from the provider's look-up; nothing is deleted",
+          description:
+            "One JSON answer by default. With `Accept: application/x-ndjson` the answer streams, one event per line as the look-ups answer: `start`, `items` (with signed `evidence` for rows a run may exclude), then `done`, or `error` if it failed part-way. Closing the connection stops the look-ups.",
+          parameters: [
+            {
+              name: "Accept",
+              in: "header",
+              required: false,
+              schema: {
+                type: "string",
+                enum: ["application/json", "application/x-ndjson"],
+              },
+            },
+          ],
           requestBody: json(schema(previewBodySchema, "input")),
           responses: {
-            200: json(schema(previewResponseSchema)),
+            200: {
+              description:
+                "The preview; as NDJSON events when the caller asked for the stream",
+              content: {
+                "application/json": { schema: schema(previewResponseSchema) },
+                "application/x-ndjson": {
+                  schema: schema(previewStreamEventSchema),
+                },
+              },
+            },
             ...errors(401, 403, 409, 413, 422),
           },
         },
@@ -133,7 +156,8 @@ export function buildOpenApi(serverUrl: string) {
       },
       "/api/runs/{runId}/items": {
         get: {
-          summary: "One page of a run's rows",
+          summary:
+            "One page of a run's rows, with the run as it was when they were read (one snapshot)",
           parameters: [runIdParam, ...queryParams(runItemsQuerySchema)],
           responses: {
             200: json(schema(runItemsResponseSchema)),
@@ -162,6 +186,15 @@ export function buildOpenApi(serverUrl: string) {
             ...errors(401, 403, 404, 409),
           },
         },
+        delete: {
+          summary:
+            "Stop re-attempting the run's processing rows (they stay processing); repeating it changes nothing",
+          parameters: [runIdParam],
+          responses: {
+            200: json(schema(runSchema)),
+            ...errors(401, 403, 404),
+          },
+        },
       },
       "/api/runs/{runId}/resume": {
         post: {
@@ -177,6 +210,8 @@ export function buildOpenApi(serverUrl: string) {
       "/api/runs/{runId}/cancel": {
         post: {
           summary: "Cancel a run",
+          description:
+            "No new batch is sent. Rows never sent end `skipped` (code `cancelled`). A batch already sent is still recorded: until then the run is `cancelling` (event `run.cancel_requested`), then `cancelled` (event `run.cancelled`); with nothing in flight it is `cancelled` at once. Cancelling a run that is already cancelling or cancelled answers 200 with the run and records nothing. A finished run answers 409.",
           parameters: [runIdParam],
           responses: {
             200: json(schema(runSchema)),

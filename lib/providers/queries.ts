@@ -1,14 +1,16 @@
 // Browser: provider list with limits and health.
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/http/fetch-json";
-import { providersResponseSchema } from "./schemas";
 
 export const providersQueryOptions = () =>
   queryOptions({
     queryKey: ["providers", "list"],
-    queryFn: async () =>
-      providersResponseSchema.parse(await fetchJson("/api/providers"))
-        .providers,
+    queryFn: async () => {
+      // The schemas (and zod, ~30 KB gzip) load with the first answer, not with the page.
+      const schemas = import("./schemas");
+      const body = await fetchJson("/api/providers");
+      return (await schemas).providersResponseSchema.parse(body).providers;
+    },
     staleTime: 60_000,
   });
 

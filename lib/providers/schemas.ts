@@ -28,12 +28,5 @@ export const providersQuerySchema = z.object({
   refresh: z.enum(["1", "true"]).optional(),
 });
 
-/** "30 requests per second" / "50 requests per minute". */
-export function describeRateLimit(limit: {
-  requests: number;
-  perMs: number;
-}): string {
-  if (limit.perMs === 1000) return `${limit.requests} requests per second`;
-  if (limit.perMs === 60_000) return `${limit.requests} requests per minute`;
-  return `${limit.requests} requests per ${limit.perMs / 1000} s`;
-}
+// Plain text, no zod: pages import it from describe-rate-limit.ts without the schemas.
+export { describeRateLimit } from "./describe-rate-limit";

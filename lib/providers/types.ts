@@ -55,6 +55,10 @@ export interface VideoSummary {
   name: string;
   status: string;
   createdAt?: string;
+  /** The account or application holding it, where the provider's list says (VOD's AppId). */
+  owner?: string;
+  /** False when `owner` is not the console's own: its delete will answer forbidden. */
+  ownedByConsole?: boolean;
 }
 
 export interface ListParams {
@@ -72,6 +76,11 @@ export interface Page<T> {
   nextCursor: string | null;
   /** Total matching, when the provider says. */
   total?: number;
+  /**
+   * Set when the console filtered the provider's pages itself (a name substring the provider
+   * cannot match): how far into the library this page's search reached, of how many videos.
+   */
+  searched?: { through: number; of: number };
 }
 
 export interface HealthResult {

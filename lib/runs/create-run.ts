@@ -11,6 +11,7 @@ import { ApiError } from "@/lib/http/errors";
 import { idKindLabels } from "@/lib/providers/id-formats";
 import type { IdKind } from "@/lib/providers/types";
 import { chunk } from "@/lib/utils";
+import { excludedByEvidence, exclusionRecord } from "./preview-evidence";
 import { validateIds } from "./preview-run";
 import {
   confirmationMatches,
@@ -27,6 +28,7 @@ function hashRequest(body: StartRunBody & { idKind: IdKind }): string {
   const fields: unknown[] = [body.provider, body.ids, body.confirmation];
   // Video-ID runs hash as they did before ID kinds existed, so a retried request still matches.
   if (body.idKind !== "video") fields.push(body.idKind);
+  if (body.exclude) fields.push({ exclude: body.exclude });
   return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
 }
 
@@ -51,12 +53,36 @@ async function findIdempotent(
 }
 
 /**
+ * The user's runs in progress and the cap (ERASURE_MAX_ACTIVE_RUNS_PER_USER), so the form can
+ * say "2 of 3 active runs in use" before the operator previews and types the phrase.
+ */
+export async function activeRunsOf(
+  userId: string,
+): Promise<{ active: number; max: number }> {
+  const db = await getDb();
+  const [{ active }] = (await db
+    .select({ active: sql<number>`count(*)::int` })
+    .from(runs)
+    .where(
+      and(
+        eq(runs.createdBy, userId),
+        inArray(runs.status, [...ACTIVE_STATUSES]),
+      ),
+    )) as [{ active: number }];
+  return { active, max: getEnv().ERASURE_MAX_ACTIVE_RUNS_PER_USER };
+}
+
+/**
  * Starts a deletion run.
- * 1. Validates and de-duplicates the IDs exactly as the preview did; checks the typed phrase.
+ * 1. Validates and de-duplicates the IDs exactly as the preview did.
  * 2. Replays an earlier run for the same Idempotency-Key and body (409 for another body).
- * 3. Refuses a user's run beyond ERASURE_MAX_ACTIVE_RUNS_PER_USER (429 with Retry-After).
- * 4. Writes the run and one pending item per distinct ID in ONE transaction, before any provider
- *    call; the worker picks them up afterwards.
+ * 3. Resolves `exclude` against the preview's signed evidence (422 for evidence this console
+ *    did not sign for this user, provider and ID kind) and checks the typed phrase, whose N is
+ *    the IDs left to delete.
+ * 4. Refuses a user's run beyond ERASURE_MAX_ACTIVE_RUNS_PER_USER (429 with Retry-After).
+ * 5. Writes the run, one pending item per distinct ID to delete, one `skipped` item per excluded
+ *    ID and the `run.started` event in ONE transaction, before any provider call; the worker
+ *    picks the pending ones up afterwards.
  */
 export async function createRun(
   operator: Operator,
@@ -86,24 +112,31 @@ export async function createRun(
     );
     if (replay) return { id: replay, replayed: true };
   }
-  if (!confirmationMatches(body.confirmation, valid.length)) {
+  // Only IDs the signed preview evidence classified so are excluded (preview-evidence.ts).
+  const excluded = body.exclude
+    ? exclusionRecord(
+        excludedByEvidence(
+          { provider: body.provider, idKind: body.idKind, userId: operator.id },
+          valid,
+          body.exclude,
+        ),
+      )
+    : null;
+  const toSend = valid.length - (excluded?.rows.length ?? 0);
+  if (toSend === 0)
     throw new ApiError(
       "unprocessable",
-      `Confirmation does not match: type "${confirmationPhrase(valid.length)}".`,
+      "Every ID is excluded: there is nothing to delete.",
+    );
+  if (!confirmationMatches(body.confirmation, toSend)) {
+    throw new ApiError(
+      "unprocessable",
+      `Confirmation does not match: type "${confirmationPhrase(toSend)}".`,
     );
   }
 
   const db = await getDb();
-  const [{ active }] = (await db
-    .select({ active: sql<number>`count(*)::int` })
-    .from(runs)
-    .where(
-      and(
-        eq(runs.createdBy, operator.id),
-        inArray(runs.status, [...ACTIVE_STATUSES]),
-      ),
-    )) as [{ active: number }];
-  const maxActive = getEnv().ERASURE_MAX_ACTIVE_RUNS_PER_USER;
+  const { active, max: maxActive } = await activeRunsOf(operator.id);
   if (active >= maxActive) {
     throw new ApiError(
       "rate_limited",
@@ -135,10 +168,20 @@ export async function createRun(
           requestHash,
         })
         .returning({ id: runs.id });
-      for (const part of chunk(valid, INSERT_CHUNK)) {
+      const skipped = new Set(excluded?.rows.map((row) => row.videoId));
+      const toDelete = skipped.size
+        ? valid.filter((videoId) => !skipped.has(videoId))
+        : valid;
+      for (const part of chunk(toDelete, INSERT_CHUNK)) {
         await tx
           .insert(runItems)
           .values(part.map((videoId) => ({ runId: run!.id, videoId })));
+      }
+      // Excluded IDs stay on the record, final from the start: the worker claims only pending rows.
+      for (const part of chunk(excluded?.rows ?? [], INSERT_CHUNK / 2)) {
+        await tx
+          .insert(runItems)
+          .values(part.map((row) => ({ runId: run!.id, ...row })));
       }
       // The confirmation is part of the record, written with the run, before any provider call.
       await recordAuditEvent(
@@ -153,6 +196,7 @@ export async function createRun(
             total: valid.length,
             confirmation: body.confirmation.trim(),
             idempotencyKey: meta.idempotencyKey ?? null,
+            ...(excluded ? { toDelete: toSend, excluded: excluded.audit } : {}),
           },
         },
         tx as unknown as Db,

@@ -10,6 +10,7 @@ import type { PublicUser } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
 import { bearer, makeUser } from "@/lib/testing/fixtures";
 import { createRun } from "./create-run";
+import { finishRuns } from "./finish-runs";
 import { listRuns } from "./list-runs";
 import { listRunItems } from "./read-runs";
 import {
@@ -327,5 +328,36 @@ describe("a run's rows sorted by outcome", () => {
     ];
     expect(await outcomes("asc")).toEqual(reading);
     expect(await outcomes("desc")).toEqual([...reading].reverse());
+  });
+});
+
+describe("runs that finished with refused or failed rows", () => {
+  it('read "completed with issues", and "has failed rows" finds refused (forbidden) ones too', async () => {
+    const carol = await makeUser("operator");
+    const operator = (await resolveApiToken(await bearer(carol.id)))!;
+    const refused = await startRun(operator, 3);
+    await setOutcomes(refused, "deleted", 2);
+    await setOutcomes(refused, "forbidden", 1);
+    const clean = await startRun(operator, 2);
+    await setOutcomes(clean, "deleted", 1);
+    await setOutcomes(clean, "not_found", 1);
+    // What the worker does after recording a batch: close runs with nothing pending.
+    await finishRuns(await getDb(), [refused, clean]);
+
+    const mine = await list({ operator: carol.email });
+    const status = (id: string) =>
+      mine.runs.find((run) => run.id === id)?.status;
+    expect(status(refused)).toBe("completed_with_issues");
+    expect(status(clean)).toBe("completed");
+    expect(
+      ids(
+        await list({ operator: carol.email, status: "completed_with_issues" }),
+      ),
+    ).toEqual([refused]);
+    const withFailed = ids(
+      await list({ operator: carol.email, hasFailed: "1" }),
+    );
+    expect(withFailed).toContain(refused);
+    expect(withFailed).not.toContain(clean);
   });
 });

@@ -57,7 +57,9 @@ function runFilter(query: RunsQuery): SQL | undefined {
   }
   if (query.from) conditions.push(gte(runs.createdAt, lowerBound(query.from)));
   if (query.to) conditions.push(lt(runs.createdAt, upperBound(query.to)));
-  if (query.hasFailed) conditions.push(gt(runs.itemsFailed, 0));
+  // "Has failed rows" means refused ones too: an operator looking for trouble wants both.
+  if (query.hasFailed)
+    conditions.push(gt(sql`${runs.itemsFailed} + ${runs.itemsForbidden}`, 0));
   if (query.q) {
     conditions.push(
       sql`${runs.id}::text like ${`${escapeLike(query.q.toLowerCase())}%`}`,

@@ -2,6 +2,7 @@
 // statuses. Defined once here so the new-run page, the run page, filters and exports all say the
 // same thing (docs/style.md "From S": status options defined once, shared by cells and filters).
 import type { Expectation, RowOutcome, RunStatus } from "./schemas";
+import type { SkipCode } from "./vocabulary";
 
 /** Same names as the Badge component's `tone` prop; kept here so lib/ stays free of components/. */
 export type Tone = "neutral" | "info" | "success" | "warning" | "danger";
@@ -45,7 +46,61 @@ export const rowOutcomeLabels: Record<RowOutcome, LabelInfo> = {
     description:
       "Anything else; the row keeps the provider's code and message.",
   },
+  skipped: {
+    label: "Skipped",
+    tone: "neutral",
+    description:
+      "Never sent to the provider: the run was cancelled first, or the operator excluded it before the run started. The video is as it was.",
+  },
 };
+
+/** Why a row was skipped, as the row's chip and tooltip say it ("Skipped — cancelled"). */
+export const skipCodeLabels: Record<SkipCode, LabelInfo> = {
+  cancelled: {
+    label: "cancelled",
+    tone: "neutral",
+    description: "The run was cancelled before this video was sent.",
+  },
+  excluded_not_found: {
+    label: "excluded: already gone",
+    tone: "neutral",
+    description:
+      "Excluded at preview: the provider's look-up found no such video for this account.",
+  },
+  excluded_processing: {
+    label: "excluded: still processing",
+    tone: "neutral",
+    description:
+      "Excluded at preview: the video was still being generated, so the delete would be refused.",
+  },
+  excluded_foreign: {
+    label: "excluded: not yours",
+    tone: "neutral",
+    description:
+      "Excluded at preview: the video belongs to another account, so the delete would be refused.",
+  },
+};
+
+const isSkipCode = (code: string | null): code is SkipCode =>
+  code !== null && code in skipCodeLabels;
+
+/**
+ * A row's outcome as one phrase: "Skipped — excluded: already gone" for a skipped row whose code
+ * says why, else the outcome's own label. Exports keep the outcome and code apart.
+ */
+export function rowOutcomeText(
+  outcome: RowOutcome,
+  code: string | null,
+): { label: string; description: string } {
+  const info = rowOutcomeLabels[outcome];
+  if (outcome !== "skipped" || !isSkipCode(code))
+    return { label: info.label, description: info.description };
+  const why = skipCodeLabels[code];
+  return {
+    label: `${info.label} — ${why.label}`,
+    description: why.description,
+  };
+}
 
 export const expectationLabels: Record<Expectation, LabelInfo> = {
   will_delete: {
@@ -103,15 +158,29 @@ export const runStatusLabels: Record<RunStatus, LabelInfo> = {
     description:
       "The provider is down or rejected the credentials; the run resumes by itself or on an operator's word.",
   },
+  cancelling: {
+    label: "Cancelling…",
+    tone: "warning",
+    description:
+      "Cancel requested: nothing new is sent; the batch already sent is being recorded.",
+  },
   completed: {
     label: "Completed",
     tone: "success",
-    description: "Every item has a final outcome.",
+    description:
+      "Every item has a final outcome, and none was refused, failed or is still processing.",
+  },
+  completed_with_issues: {
+    label: "Completed with issues",
+    tone: "warning",
+    description:
+      "Every item has a final outcome, but some were refused (Forbidden), failed or are still processing.",
   },
   cancelled: {
     label: "Cancelled",
     tone: "neutral",
-    description: "Stopped by an operator; pending items were not sent.",
+    description:
+      "Stopped by an operator; items not yet sent were skipped, the batch in flight was recorded.",
   },
   aborted: {
     label: "Aborted",
@@ -125,6 +194,7 @@ export const activeRunStatuses: readonly RunStatus[] = [
   "queued",
   "running",
   "paused",
+  "cancelling",
 ];
 
 export const isActiveRunStatus = (status: RunStatus) =>

@@ -8,30 +8,34 @@ import {
   useQueryClient,
   type UseMutationOptions,
 } from "@tanstack/react-query";
-import { z } from "zod";
+import type { ZodType } from "zod";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { isActiveRunStatus } from "./outcome-labels";
-import {
-  previewResponseSchema,
-  runItemSchema,
-  runItemsResponseSchema,
-  runSchema,
-  runsListResponseSchema,
-  type PreviewBody,
-  type PreviewResponse,
-  type RunRowFilter,
-  type RunItemsQuery,
-  type RunsQuery,
-  type StartRunBody,
+import type {
+  RetryProcessingBody,
+  Run,
+  RunRowFilter,
+  RunItemsQuery,
+  RunsQuery,
+  StartRunBody,
 } from "./schemas";
 
 /** How often an active run (queued, running, paused) and its rows are refreshed. */
 export const RUN_POLL_MS = 2_000;
 
-const startRunResponseSchema = z.object({ id: z.string() });
+type Schemas = typeof import("./schemas");
 
-/** `GET /api/runs/{id}/export?format=json` rows: an item without its retry schedule. */
-export const exportItemSchema = runItemSchema.omit({ nextAttemptAt: true });
+/**
+ * Checks an answer with its schema. The schemas, and zod with them (about 30 KB gzip), load with
+ * the first answer a page checks, next to its request, rather than with the page itself.
+ */
+async function parsed<T>(
+  pick: (schemas: Schemas) => ZodType<T>,
+  answer: Promise<unknown>,
+): Promise<T> {
+  const [schemas, body] = await Promise.all([import("./schemas"), answer]);
+  return pick(schemas).parse(body);
+}
 
 /** `GET /api/runs` parameters; anything left out takes the API's default. */
 export type RunsListParams = Partial<RunsQuery>;
@@ -52,8 +56,9 @@ export const runsQueryOptions = (params: RunsListParams = {}) =>
   queryOptions({
     queryKey: ["runs", "list", params],
     queryFn: async () =>
-      runsListResponseSchema.parse(
-        await fetchJson(
+      parsed(
+        (schemas) => schemas.runsListResponseSchema,
+        fetchJson(
           `/api/runs${searchString({
             ...params,
             hasFailed: params.hasFailed ? "1" : undefined,
@@ -67,7 +72,8 @@ export const runsQueryOptions = (params: RunsListParams = {}) =>
 export const runQueryOptions = (runId: string) =>
   queryOptions({
     queryKey: ["runs", "detail", runId],
-    queryFn: async () => runSchema.parse(await fetchJson(`/api/runs/${runId}`)),
+    queryFn: async () =>
+      parsed((schemas) => schemas.runSchema, fetchJson(`/api/runs/${runId}`)),
     // Poll while the worker may still change it; stop once the run has ended.
     refetchInterval: (query) => {
       const run = query.state.data;
@@ -89,12 +95,16 @@ export const runItemsQueryOptions = (
 ) =>
   queryOptions({
     queryKey: ["runs", "items", runId, query],
-    queryFn: async () =>
-      runItemsResponseSchema.parse(
-        await fetchJson(
-          `/api/runs/${runId}/items${searchString({ ...query })}`,
-        ),
-      ),
+    queryFn: async ({ client }) => {
+      const page = await parsed(
+        (schemas) => schemas.runItemsResponseSchema,
+        fetchJson(`/api/runs/${runId}/items${searchString({ ...query })}`),
+      );
+      // The run read with these rows (one snapshot) is the run page's header: the two never
+      // disagree, as two separately polled reads would for up to a poll.
+      client.setQueryData(runQueryOptions(runId).queryKey, page.run);
+      return page;
+    },
     // Keeps the table on screen while the next page, sort or filter loads.
     placeholderData: keepPreviousData,
   });
@@ -113,11 +123,11 @@ export const runExportQueryOptions = (
       filter.q ?? "",
     ],
     queryFn: async () =>
-      z
-        .array(exportItemSchema)
-        .parse(
-          await fetchJson(exportUrl(runId, { format: "json", ...filter })),
-        ),
+      parsed(
+        (schemas) =>
+          schemas.runItemSchema.omit({ nextAttemptAt: true }).array(),
+        fetchJson(exportUrl(runId, { format: "json", ...filter })),
+      ),
     staleTime: 30_000,
   });
 
@@ -143,16 +153,6 @@ type ExtraOptions<TData, TVariables> = Omit<
   "mutationFn"
 >;
 
-export const previewRun = async (body: PreviewBody): Promise<PreviewResponse> =>
-  previewResponseSchema.parse(
-    await fetchJson("/api/runs/preview", { method: "POST", json: body }),
-  );
-
-/** Preview is a POST (the ID list is too long for a URL) but changes nothing. */
-export const usePreview = (
-  options: ExtraOptions<PreviewResponse, PreviewBody> = {},
-) => useMutation({ ...options, mutationFn: previewRun });
-
 export interface StartRunVariables {
   body: StartRunBody;
   /** One random UUID per confirmation dialog opening, so a retried click never starts two runs. */
@@ -166,8 +166,9 @@ export function useStartRun(
   return useMutation({
     ...options,
     mutationFn: async ({ body, idempotencyKey }: StartRunVariables) =>
-      startRunResponseSchema.parse(
-        await fetchJson("/api/runs", {
+      parsed(
+        (schemas) => schemas.runSchema.pick({ id: true }),
+        fetchJson("/api/runs", {
           method: "POST",
           json: body,
           headers: { "Idempotency-Key": idempotencyKey },
@@ -182,14 +183,18 @@ export function useStartRun(
   });
 }
 
-export function useCancelRun(options: ExtraOptions<unknown, string> = {}) {
+export function useCancelRun(options: ExtraOptions<Run, string> = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     ...options,
-    mutationFn: (runId: string) =>
-      fetchJson<unknown>(`/api/runs/${runId}/cancel`, { method: "POST" }),
+    mutationFn: async (runId: string) =>
+      parsed(
+        (schemas) => schemas.runSchema,
+        fetchJson(`/api/runs/${runId}/cancel`, { method: "POST" }),
+      ),
     onSuccess: async (...args) => {
-      const runId = args[1];
+      const [run, runId] = args;
+      queryClient.setQueryData(runQueryOptions(runId).queryKey, run);
       await Promise.all([
         queryClient.invalidateQueries({
           queryKey: runQueryOptions(runId).queryKey,
@@ -206,24 +211,44 @@ export function useCancelRun(options: ExtraOptions<unknown, string> = {}) {
   });
 }
 
-/** "Retry these later": re-attempt the run's processing rows every few minutes until a deadline. */
+/** "Retry these later": re-attempt the run's processing rows every interval until a deadline. */
 export function useRetryProcessing(runId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      fetchJson<unknown>(`/api/runs/${runId}/retry-processing`, {
-        method: "POST",
-        json: {},
-      }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({
-          queryKey: runQueryOptions(runId).queryKey,
+    mutationFn: async (body: RetryProcessingBody = {}) =>
+      parsed(
+        (schemas) => schemas.runSchema,
+        fetchJson(`/api/runs/${runId}/retry-processing`, {
+          method: "POST",
+          json: body,
         }),
-        queryClient.invalidateQueries({
-          queryKey: runItemsQueryOptions(runId).queryKey.slice(0, 3),
+      ),
+    onSuccess: (run) => {
+      queryClient.setQueryData(runQueryOptions(runId).queryKey, run);
+      return queryClient.invalidateQueries({
+        queryKey: runItemsQueryOptions(runId).queryKey.slice(0, 3),
+      });
+    },
+  });
+}
+
+/** Stops "retry these later": processing rows stay processing, with no next attempt. */
+export function useStopProcessingRetry(runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () =>
+      parsed(
+        (schemas) => schemas.runSchema,
+        fetchJson(`/api/runs/${runId}/retry-processing`, {
+          method: "DELETE",
         }),
-      ]),
+      ),
+    onSuccess: (run) => {
+      queryClient.setQueryData(runQueryOptions(runId).queryKey, run);
+      return queryClient.invalidateQueries({
+        queryKey: runItemsQueryOptions(runId).queryKey.slice(0, 3),
+      });
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open-db";
 import { runItems, runs, users } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import type { ProviderId } from "@/lib/providers/types";
@@ -28,6 +29,7 @@ export function outcomeCounts(run: RunRow): OutcomeCounts {
     not_found: run.itemsNotFound,
     processing: run.itemsProcessing,
     failed: run.itemsFailed,
+    skipped: run.itemsSkipped,
   };
 }
 
@@ -86,15 +88,20 @@ export function toRun(
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
     processingRetryUntil: run.processingRetryUntil,
+    processingRetryIntervalSeconds: run.processingRetryIntervalSeconds,
+    cancelRequestedAt: run.cancelRequestedAt,
     ratePerSecond: run.finishedAt ? null : rate,
     etaSeconds:
       !run.finishedAt && rate ? Math.ceil(counts.pending / rate) : null,
   };
 }
 
-/** One run with its counts, rate and ETA: one row read, however many items the run has. */
-export async function getRun(runId: string): Promise<Run> {
-  const db = await getDb();
+/**
+ * One run with its counts, rate and ETA: one row read, however many items the run has. `db` may
+ * be a transaction, so that the run and rows read with it come from one snapshot.
+ */
+export async function getRun(runId: string, db?: Db): Promise<Run> {
+  db ??= await getDb();
   const [row] = await db
     .select(runColumns)
     .from(runs)
@@ -144,11 +151,32 @@ const itemColumns = {
     ) then ${runItems.nextAttemptAt} end`,
 };
 
+/**
+ * One page of a run's rows with the run itself, read in one snapshot: the header's counts and
+ * status always agree with the rows shown under them. Read separately, a row could show Deleted
+ * while the header, read a moment earlier, still said "Queued, 0 of 10, Deleted 0".
+ */
+export async function readRunPage(
+  runId: string,
+  query: RunItemsQuery,
+): Promise<{ run: Run; items: RunItem[]; total: number }> {
+  const db = await getDb();
+  return db.transaction(
+    async (inner) => {
+      const tx = inner as unknown as Db;
+      const run = await getRun(runId, tx);
+      return { run, ...(await listRunItems(runId, query, tx)) };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
 export async function listRunItems(
   runId: string,
   query: RunItemsQuery,
+  db?: Db,
 ): Promise<{ items: RunItem[]; total: number }> {
-  const db = await getDb();
+  db ??= await getDb();
   const where = itemFilter(runId, query);
   const order =
     query.dir === "desc"
@@ -162,7 +190,7 @@ export async function listRunItems(
       .orderBy(order, asc(runItems.videoId))
       .limit(query.limit)
       .offset(query.offset),
-    countRunItems(runId, query),
+    countRunItems(db, runId, query),
   ]);
   return {
     items: items.map((item) => ({
@@ -178,10 +206,10 @@ export async function listRunItems(
  * only a scan of the run's rows can answer.
  */
 async function countRunItems(
+  db: Db,
   runId: string,
   query: RunRowFilter,
 ): Promise<number> {
-  const db = await getDb();
   if (query.q) {
     const [count] = await db
       .select({ n: sql<number>`count(*)::int` })

@@ -14,7 +14,7 @@ export async function scheduleProcessingRetry(
   runId: string,
   options: { hours?: number; intervalMinutes?: number },
   tx: Db,
-): Promise<{ until: Date; rows: number }> {
+): Promise<{ until: Date; intervalSeconds: number; rows: number }> {
   const env = getEnv();
   const hours = options.hours ?? env.ERASURE_PROCESSING_RETRY_HOURS;
   const intervalSeconds = Math.round(
@@ -43,5 +43,28 @@ export async function scheduleProcessingRetry(
       "conflict",
       "This run has no rows that are still processing.",
     );
-  return { until: new Date(run.until), rows: rows.length };
+  return { until: new Date(run.until), intervalSeconds, rows: rows.length };
+}
+
+/**
+ * Stops the scheduled re-attempts: processing rows stay `processing` with no next attempt (a row
+ * the worker holds right now is still recorded). Returns how many rows were waiting, or null when
+ * no retry was scheduled (a repeated stop changes nothing). In the caller's transaction `tx`, the
+ * one that records `run.retry_stopped`.
+ */
+export async function stopProcessingRetry(
+  runId: string,
+  tx: Db,
+): Promise<{ rows: number } | null> {
+  const [run] = await executeRows<{ retrying: boolean; rows: number }>(
+    tx,
+    sql`select processing_retry_until > now() as retrying, items_processing as rows
+          from runs where id = ${runId} for update`,
+  );
+  if (!run) throw new ApiError("not_found", "No such run.");
+  if (!run.retrying) return null;
+  await tx.execute(
+    sql`update runs set processing_retry_until = null where id = ${runId}`,
+  );
+  return { rows: Number(run.rows) };
 }

@@ -1,16 +1,28 @@
 // Runs API contract (docs/design.md §2, §8), shared by route handlers, the browser and scripts.
 import { z } from "zod";
-import { rowOutcomes, runStatuses, type RowOutcome } from "./vocabulary";
+import {
+  excludableExpectations,
+  expectations,
+  rowOutcomes,
+  runStatuses,
+  type RowOutcome,
+  type SkipCode,
+} from "./vocabulary";
 import { providerIdSchema } from "../providers/schemas";
 import { idKinds } from "../providers/types";
 
-export { rowOutcomes, runStatuses, terminalRunStatuses } from "./vocabulary";
+// Plain values live in vocabulary.ts, which pages can import without zod (about 30 KB gzip).
+export {
+  DEFAULT_MAX_IDS_PER_RUN,
+  excludableExpectations,
+  expectations,
+  rowOutcomes,
+  runStatuses,
+  terminalRunStatuses,
+} from "./vocabulary";
 export type { RowOutcome, RunStatus } from "./vocabulary";
 export const rowOutcomeSchema = z.enum(rowOutcomes);
 export const runStatusSchema = z.enum(runStatuses);
-
-/** Default cap; the server's ERASURE_MAX_IDS_PER_RUN may lower or raise it. */
-export const DEFAULT_MAX_IDS_PER_RUN = 100_000;
 
 const idsSchema = z
   .array(z.string().max(200, "An ID is at most 200 characters."))
@@ -28,14 +40,6 @@ export const previewBodySchema = z.object({
 /** What a caller sends; `idKind` may be left out (video IDs). */
 export type PreviewBody = z.input<typeof previewBodySchema>;
 
-export const expectations = [
-  "will_delete",
-  "already_gone",
-  "processing",
-  "not_yours",
-  "unknown",
-  "malformed",
-] as const;
 export const expectationSchema = z.enum(expectations);
 export type Expectation = z.infer<typeof expectationSchema>;
 
@@ -47,23 +51,97 @@ export const previewItemSchema = z.object({
 });
 export type PreviewItem = z.infer<typeof previewItemSchema>;
 
+/**
+ * Signed by the server over what a preview found (lib/runs/preview-evidence.ts): the IDs it saw
+ * already gone, processing or not yours. A run may exclude only IDs such evidence names.
+ */
+const evidenceSchema = z
+  .array(z.string().max(2_000_000))
+  .max(100_000, "Too many evidence tokens.");
+
 export const previewResponseSchema = z.object({
   provider: providerIdSchema,
   idKind: idKindSchema,
   /** Distinct well-formed IDs: the N of the confirmation phrase. */
   validCount: z.number(),
   duplicateCount: z.number(),
+  /** IDs looked up at the provider: the first `lookupLimit` valid ones at most. */
+  checkedCount: z.number(),
+  /** ERASURE_PREVIEW_LOOKUP_LIMIT: the rest are `unknown`, not checked. */
+  lookupLimit: z.number(),
   counts: z.record(expectationSchema, z.number()),
   items: z.array(previewItemSchema),
+  /** Send back in `POST /api/runs` `exclude.evidence` to skip what this preview found. */
+  evidence: evidenceSchema,
 });
 export type PreviewResponse = z.infer<typeof previewResponseSchema>;
+
+/**
+ * `POST /api/runs/preview` with `Accept: application/x-ndjson`: one JSON object per line as the
+ * look-ups answer. `start`, then `items` (each checked batch, then the unchecked and malformed
+ * rows), then `done`; `error` instead of `done` if the preview failed part-way.
+ */
+export const previewStreamEventSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("start"),
+    provider: providerIdSchema,
+    idKind: idKindSchema,
+    validCount: z.number(),
+    duplicateCount: z.number(),
+    malformedCount: z.number(),
+    /** IDs that will be looked up: min(validCount, lookupLimit). */
+    toCheck: z.number(),
+    lookupLimit: z.number(),
+  }),
+  z.object({
+    type: z.literal("items"),
+    items: z.array(previewItemSchema),
+    /** IDs looked up so far. */
+    checked: z.number(),
+    /** Signed evidence for this event's excludable rows, if it has any. */
+    evidence: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal("done"),
+    checkedCount: z.number(),
+    counts: z.record(expectationSchema, z.number()),
+  }),
+  z.object({
+    type: z.literal("error"),
+    error: z.object({ code: z.string(), message: z.string() }),
+  }),
+]);
+export type PreviewStreamEvent = z.infer<typeof previewStreamEventSchema>;
+
+/** What an operator may choose to skip, and the code its `skipped` row gets. */
+export type ExcludableExpectation = (typeof excludableExpectations)[number];
+export const exclusionCodes = {
+  already_gone: "excluded_not_found",
+  processing: "excluded_processing",
+  not_yours: "excluded_foreign",
+} as const satisfies Record<ExcludableExpectation, SkipCode>;
+
+export const exclusionSchema = z.object({
+  /** Skip every ID the evidence classified as one of these. */
+  expectations: z
+    .array(z.enum(excludableExpectations))
+    .min(1, "Name at least one kind of ID to exclude."),
+  /** The preview's `evidence` tokens, as it answered them. */
+  evidence: evidenceSchema.min(1, "Send the preview's evidence."),
+});
+export type Exclusion = z.infer<typeof exclusionSchema>;
 
 export const startRunBodySchema = z.object({
   provider: providerIdSchema,
   idKind: idKindSchema.default("video"),
   ids: idsSchema,
-  /** Must equal `delete N videos` (`delete 1 video`), N the distinct valid IDs; `1,250` or `1250`. */
+  /**
+   * Must equal `delete N videos` (`delete 1 video`), N the distinct valid IDs less the excluded
+   * ones; `1,250` or `1250`.
+   */
   confirmation: z.string().max(100),
+  /** IDs a preview found gone, processing or not yours: recorded `skipped`, never sent. */
+  exclude: exclusionSchema.optional(),
 });
 /** What a caller sends; `idKind` may be left out (video IDs). */
 export type StartRunBody = z.input<typeof startRunBodySchema>;
@@ -96,6 +174,10 @@ export const runSchema = z.object({
   finishedAt: z.coerce.date().nullable(),
   /** While set and in the future, `processing` rows are re-attempted automatically. */
   processingRetryUntil: z.coerce.date().nullable(),
+  /** Seconds between those re-attempts (null when none were ever scheduled). */
+  processingRetryIntervalSeconds: z.number().nullable(),
+  /** When an operator asked to cancel; the run reads `cancelling` until its batch in flight is recorded. */
+  cancelRequestedAt: z.coerce.date().nullable(),
   /** Items finished per second over the last minute (null before any). */
   ratePerSecond: z.number().nullable(),
   etaSeconds: z.number().nullable(),
@@ -128,7 +210,7 @@ export const runsQuerySchema = z.object({
   status: runStatusSchema.optional(),
   from: dateBoundSchema.optional(),
   to: dateBoundSchema.optional(),
-  /** Only runs with at least one `failed` row. */
+  /** Only runs with at least one `failed` or `forbidden` row. */
   hasFailed: z
     .enum(["1", "true", "0", "false"])
     .optional()
@@ -178,6 +260,8 @@ export const runItemsQuerySchema = z.object({
 export type RunItemsQuery = z.infer<typeof runItemsQuerySchema>;
 
 export const runItemsResponseSchema = z.object({
+  /** The run as it was when these rows were read (the same database snapshot). */
+  run: runSchema,
   items: z.array(runItemSchema),
   total: z.number(),
 });
@@ -213,6 +297,7 @@ export const retryProcessingBodySchema = z
       .optional(),
   })
   .default({});
+export type RetryProcessingBody = z.input<typeof retryProcessingBodySchema>;
 
 /** `delete 1,250 videos`: thousands separators optional; `video` for exactly one. */
 export function confirmationPhrase(count: number): string {

@@ -14,18 +14,31 @@ import {
 
 /** The run page's polls (app/(console)/runs/[runId]/_components): what and how often. */
 function pagePolls(runId: string, pollMs: number) {
+  let newestEvent: number | undefined;
   return [
-    // run-view.tsx: the run (header, progress, counts), every RUN_POLL_MS while it is live.
-    { name: "run", path: `/api/runs/${runId}`, everyMs: pollMs },
     // run-items-table.tsx: the table's first page in the page's default query
-    // (items-search-params.ts: sort videoId asc, offset 0, ITEMS_PAGE_SIZE 200).
+    // (items-search-params.ts: sort videoId asc, offset 0, ITEMS_PAGE_SIZE 200), with the run
+    // (header, progress, counts) read in the same snapshot, every RUN_POLL_MS while it is live.
     {
       name: "items",
-      path: `/api/runs/${runId}/items?sort=videoId&dir=asc&offset=0&limit=200`,
+      path: () =>
+        `/api/runs/${runId}/items?sort=videoId&dir=asc&offset=0&limit=200`,
       everyMs: pollMs,
+      seen: (body: unknown) => (body as { run: RunView }).run,
     },
-    // run-timeline.tsx: the audit timeline, every 5 s while live.
-    { name: "events", path: `/api/runs/${runId}/events`, everyMs: 5_000 },
+    // run-timeline.tsx: the newest page of the audit timeline, then every 5 s while live only
+    // the events after the newest one held.
+    {
+      name: "events",
+      path: () =>
+        `/api/runs/${runId}/events${newestEvent === undefined ? "" : `?after=${newestEvent}`}`,
+      everyMs: 5_000,
+      seen: (body: unknown) => {
+        for (const event of (body as { events: { position: number }[] }).events)
+          newestEvent = Math.max(newestEvent ?? 0, event.position);
+        return undefined;
+      },
+    },
   ];
 }
 
@@ -141,11 +154,12 @@ async function pollLikeThePage(
     const latencies: number[] = [];
     while (!ended) {
       const started = performance.now();
-      const body = await api<unknown>(origin, poll.path, { auth });
+      const body = await api<unknown>(origin, poll.path(), { auth });
       const took = performance.now() - started;
       latencies.push(took);
-      if (poll.name === "run") {
-        last = body as RunView;
+      const run = poll.seen(body);
+      if (run) {
+        last = run;
         if (last.finishedAt) ended = true;
       }
       if (!ended)

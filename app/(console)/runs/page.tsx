@@ -19,7 +19,7 @@ export default async function RunsPage({
   const query = parseRunsSearchParams(await searchParams);
   return (
     <>
-      <div className="flex items-start justify-between gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-x-4">
         <PageHeader
           title="Runs"
           description="Every deletion run, newest first. Filters are kept in the address, so a view can be shared."

@@ -105,7 +105,11 @@ it("deletes by ReferenceId, keeping the kind through preview, run, outcomes and 
   expect(asVideoIds.status).toBe(409);
 
   const run = await waitForRun(id);
-  expect(run).toMatchObject({ idKind: "reference", status: "completed" });
+  // Another application's video is refused (Forbidden): completed, with issues.
+  expect(run).toMatchObject({
+    idKind: "reference",
+    status: "completed_with_issues",
+  });
   const rows = (await (
     await exportRoute(
       request(`/api/runs/${id}/export?format=json`, { headers: harness.auth }),

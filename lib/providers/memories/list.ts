@@ -37,20 +37,79 @@ function parseCursor(cursor: string | undefined): number {
   return page;
 }
 
+/**
+ * §4: v1 matches `video_name` exactly (v1.1 "partial or exact"), so "drone" finds nothing while
+ * `drone_5201` is listed. A name filter is therefore applied here, as a case-insensitive
+ * substring, over whole provider pages of SCAN_PAGE_SIZE: at most SCAN_MAX_PAGES pages per call
+ * (about 4 s at list_videos' 5/s), stopping once a page's worth has matched. The cursor is the next
+ * provider page to search.
+ */
+const SCAN_PAGE_SIZE = 100;
+const SCAN_MAX_PAGES = 20;
+
+async function searchByName(
+  ctx: WireContext,
+  params: ListParams & { name: string },
+): Promise<Page<VideoSummary>> {
+  const needle = params.name.toLowerCase();
+  const first = parseCursor(params.cursor);
+  const items: VideoSummary[] = [];
+  let page = first;
+  let libraryTotal = 0;
+  for (let scanned = 0; scanned < SCAN_MAX_PAGES; scanned++, page++) {
+    const answer = await listPage(ctx, {
+      page,
+      size: SCAN_PAGE_SIZE,
+      ...namespaceField(ctx),
+      ...(params.status ? { status: params.status } : {}),
+    });
+    if (answer.kind === "failed")
+      throw new ProviderListError("provider_failed", answer.failure);
+    if (answer.kind === "not_found")
+      return { items, nextCursor: null, searched: { through: 0, of: 0 } };
+    libraryTotal = answer.total;
+    for (const video of answer.videos)
+      if ((video.video_name ?? "").toLowerCase().includes(needle))
+        items.push(toSummary(video));
+    const more =
+      answer.videos.length > 0 && page * SCAN_PAGE_SIZE < answer.total;
+    if (!more) {
+      // Searched to the end in one call from the start: the count of matches is exact.
+      return {
+        items,
+        nextCursor: null,
+        ...(first === 1 ? { total: items.length } : {}),
+        searched: { through: libraryTotal, of: libraryTotal },
+      };
+    }
+    if (items.length >= params.pageSize) {
+      page++;
+      break;
+    }
+  }
+  return {
+    items,
+    nextCursor: String(page),
+    searched: {
+      through: Math.min((page - 1) * SCAN_PAGE_SIZE, libraryTotal),
+      of: libraryTotal,
+    },
+  };
+}
+
 /** One page; throws ProviderListError when the provider or the transport fails. */
 export async function listVideos(
   ctx: WireContext,
   params: ListParams,
 ): Promise<Page<VideoSummary>> {
+  if (params.name) return searchByName(ctx, { ...params, name: params.name });
   const page = parseCursor(params.cursor);
   const size = Math.max(1, Math.floor(params.pageSize));
-  // §4: v1 matches video_name exactly, v1.1 "partial or exact"; status is the provider's value.
   const answer = await listPage(ctx, {
     page,
     size,
     ...namespaceField(ctx),
     ...(params.status ? { status: params.status } : {}),
-    ...(params.name ? { video_name: params.name } : {}),
   });
   if (answer.kind === "failed")
     throw new ProviderListError("provider_failed", answer.failure);

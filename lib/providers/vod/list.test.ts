@@ -26,6 +26,19 @@ async function listAll(
 }
 
 describe("list (SearchMedia)", () => {
+  it("says whose each video is: another application's will end forbidden", async () => {
+    const truth = await vod.truth();
+    const { items } = await listAll({}, 100);
+    const theirs = items.filter((item) => item.ownedByConsole === false);
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.owner).toMatch(/^app-/);
+      expect(item.ownedByConsole, item.id).toBe(
+        truth.get(item.id)?.owner === "console",
+      );
+    }
+  });
+
   it("walks every live video once, newest first, as the sandbox has them", async () => {
     const truth = (await vod.videos()).filter((v) => !v.deleted);
     const { items, pages } = await listAll();

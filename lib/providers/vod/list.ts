@@ -105,12 +105,20 @@ export async function listVideos(
     );
   }
   const { MediaList, ScrollToken, Total } = parsed.data;
-  const items = MediaList.map((media): VideoSummary => ({
-    id: media.Video?.VideoId ?? media.MediaId,
-    name: media.Video?.Title ?? "",
-    status: media.Video?.Status ?? "",
-    createdAt: media.Video?.CreationTime ?? media.CreationTime,
-  }));
+  const items = MediaList.map((media): VideoSummary => {
+    const appId = media.Video?.AppId;
+    return {
+      id: media.Video?.VideoId ?? media.MediaId,
+      name: media.Video?.Title ?? "",
+      status: media.Video?.Status ?? "",
+      createdAt: media.Video?.CreationTime ?? media.CreationTime,
+      // SearchMedia lists every application's videos; DeleteVideo refuses another's (§4,
+      // ForbiddenVideoIds), so the picker says whose each one is.
+      ...(appId
+        ? { owner: appId, ownedByConsole: appId === client.appId }
+        : {}),
+    };
+  });
   // A short page is the last one. Total is not used to stop: deletes between pages lower it while
   // the token keeps its place, so counting against it would end the walk early.
   const more = items.length === pageSize && ScrollToken !== undefined;

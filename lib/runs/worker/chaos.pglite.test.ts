@@ -58,8 +58,10 @@ describe.each(PROVIDERS)("chaos on %s", (provider) => {
       p.kills,
       "kills while the run had pending rows",
     ).toBeGreaterThanOrEqual(3);
+    // Other accounts' and still-processing videos are in the mix: they end Forbidden and
+    // Still processing, so the run completes "with issues".
     expect({ status: p.runStatus, finished: p.finished }).toEqual({
-      status: "completed",
+      status: "completed_with_issues",
       finished: true,
     });
   });

@@ -30,6 +30,7 @@ type ClaimRow = {
   outcome: "pending" | "processing";
   retry_seconds: number | null;
   id_kind: IdKind;
+  run_status: string;
 };
 
 const leaseFree = sql`i.next_attempt_at <= now() and (i.lease_until is null or i.lease_until < now())`;
@@ -57,7 +58,7 @@ export async function claimItems(
     executeRows<ClaimRow>(
       db,
       sql`with next_run as (
-            select r.id, r.id_kind,
+            select r.id, r.id_kind, r.status,
                    case when r.processing_retry_until > now() then r.processing_retry_interval_seconds end as retry_seconds
               from runs r
              cross join lateral (
@@ -86,7 +87,7 @@ export async function claimItems(
             from picked, next_run
            where i.run_id = picked.run_id and i.video_id = picked.video_id
        returning i.run_id, i.video_id, i.attempts, i.in_doubt, i.pre_state, picked.outcome,
-                 next_run.retry_seconds, next_run.id_kind`,
+                 next_run.retry_seconds, next_run.id_kind, next_run.status as run_status`,
     );
   let rows = await claim(sql`r.status in ('queued', 'running')`, pendingDue);
   if (rows.length === 0) {
@@ -95,7 +96,8 @@ export async function claimItems(
       processingDue,
     );
   }
-  if (rows.length > 0) {
+  // Only a run's first claim changes its status: later claims skip the write.
+  if (rows[0]?.run_status === "queued") {
     await db.execute(
       sql`update runs set status = 'running', started_at = coalesce(started_at, now())
            where status = 'queued' and id = ${rows[0]!.run_id}::uuid`,

@@ -1,8 +1,7 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { auditContext, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { executeRows, type Db } from "@/lib/db/open-db";
-import { runs } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 import { adapterForIdKind } from "@/lib/providers/id-kinds";
 import type {
@@ -14,12 +13,9 @@ import type {
 import type { PreState } from "@/lib/runs/vocabulary";
 import { claimItems, type ClaimedItem } from "./claim-items";
 import { withStopSignal } from "./rate-limit";
-import {
-  finishRuns,
-  pauseRun,
-  planWrite,
-  recordOutcomes,
-} from "./record-outcome";
+import { pauseRun, planWrite, recordOutcomes } from "./record-outcome";
+import { cancelRequested } from "../cancel-run";
+import { finishRunsIn } from "../finish-runs";
 import { planBeforeSend, settleAnswer } from "./settle";
 
 export interface LaneContext {
@@ -75,12 +71,16 @@ export async function markSending(
 const itemKey = (item: { runId: string; videoId: string }) =>
   `${item.runId}/${item.videoId}`;
 
-/** One audit event per batch and run, listing each row's result (docs/design.md §6). */
+/**
+ * One audit event per batch and run, listing each row's result (docs/design.md §6). A batch of a
+ * run whose cancel came while it was out says so: it follows `run.cancel_requested`.
+ */
 async function recordBatchEvent(
   ctx: LaneContext,
   tx: Db,
   idKind: IdKind,
   writes: ReturnType<typeof planWrite>[],
+  cancelled: Set<string>,
 ) {
   const byRun = new Map<string, ReturnType<typeof planWrite>[]>();
   for (const write of writes)
@@ -99,6 +99,9 @@ async function recordBatchEvent(
         details: {
           provider: ctx.provider,
           idKind,
+          ...(cancelled.has(runId)
+            ? { inFlightWhenCancelRequested: true }
+            : {}),
           items: runWrites.map((write) => ({
             videoId: write.item.videoId,
             attempt: write.item.attempt,
@@ -173,33 +176,31 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
   const mine = claimed.filter((item) => results.has(item.videoId));
 
   const runIds = [...new Set(claimed.map((item) => item.runId))];
-  const runRows = await ctx.db
-    .select({ id: runs.id, cancelled: runs.cancelRequestedAt })
-    .from(runs)
-    .where(inArray(runs.id, runIds));
-  const cancelled = new Set(
-    runRows.filter((row) => row.cancelled !== null).map((row) => row.id),
-  );
-
   const policy = { maxAttempts: ctx.maxAttempts };
-  const writes = mine.map((item) =>
-    planWrite(item, results.get(item.videoId)!, {
-      ...policy,
-      cancelled: cancelled.has(item.runId),
-      sent: sent.has(item.videoId),
-    }),
-  );
-  // The outcomes and their audit event commit together (docs/design.md §2): a crash between
-  // them must not leave a final row that no event records.
+  // The outcomes, their audit event and the run's status commit together (docs/design.md §2): a
+  // crash between them must not leave a final row that no event records, nor a run left open.
   const written = await ctx.db.transaction(async (inner) => {
     const tx = inner as unknown as Db;
+    // Locks the run's row first, as a cancel does: a cancel either committed before this read
+    // (this batch was in flight, and its event says so after `run.cancel_requested`) or waits
+    // for this batch to be recorded.
+    const cancelled = await cancelRequested(tx, runIds, { lock: true });
+    const writes = mine.map((item) =>
+      planWrite(item, results.get(item.videoId)!, {
+        ...policy,
+        cancelled: cancelled.has(item.runId),
+        sent: sent.has(item.videoId),
+      }),
+    );
     const rows = await recordOutcomes(tx, ctx.owner, writes);
     await recordBatchEvent(
       ctx,
       tx,
       idKind,
       writes.filter((write) => rows.has(itemKey(write.item))),
+      cancelled,
     );
+    await finishRunsIn(tx, runIds);
     return rows;
   });
   const lost = claimed.length - written.size;
@@ -220,6 +221,6 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
       { provider: ctx.provider, lost },
       "lease lost before recording; outcomes left to the new holder",
     );
-  await finishRuns(ctx.db, runIds);
+  // A run paused just now still has pending rows: closing it waits for them.
   return claimed.length;
 }

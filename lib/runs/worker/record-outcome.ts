@@ -29,7 +29,7 @@ export function backoffMs(
 
 interface ItemWrite {
   item: ClaimedItem;
-  outcome: OutcomeResult["outcome"] | "pending";
+  outcome: OutcomeResult["outcome"] | "pending" | "skipped";
   code: string | null;
   message: string | null;
   raw: string | null;
@@ -75,7 +75,7 @@ type Planned = Pick<
 function planFinalOrRetry(
   item: ClaimedItem,
   result: OutcomeResult,
-  policy: RetryPolicy & { cancelled: boolean },
+  policy: RetryPolicy & { cancelled: boolean; sent: boolean },
   retry: boolean,
 ): Planned {
   const base = {
@@ -139,7 +139,8 @@ function planFinalOrRetry(
     return policy.cancelled
       ? {
           ...base,
-          outcome: "failed",
+          // Not sent this time and no earlier call in doubt: nothing of ours touched the video.
+          outcome: policy.sent || item.inDoubt ? "failed" : "skipped",
           code: "cancelled",
           message: `Run cancelled; last error: ${last}`,
           attemptDelta: 0,
@@ -191,23 +192,8 @@ export async function recordOutcomes(
   return new Set(rows.map((row) => `${row.run_id}/${row.video_id}`));
 }
 
-/** Marks runs whose items are all final as completed (or cancelled); returns nothing. */
-export async function finishRuns(db: Db, runIds: string[]): Promise<void> {
-  if (runIds.length === 0) return;
-  await db.execute(
-    sql`update runs r
-           set status = case when r.cancel_requested_at is not null then 'cancelled'::run_status else 'completed'::run_status end,
-               finished_at = now()
-         where r.id in (${sql.join(
-           runIds.map((id) => sql`${id}::uuid`),
-           sql`, `,
-         )})
-           and r.finished_at is null
-           and r.status in ('queued', 'running', 'paused', 'cancelled')
-           and not exists (select 1 from run_items i where i.run_id = r.id and i.outcome = 'pending'
-                            order by i.next_attempt_at limit 1)`,
-  );
-}
+// Closing runs (and recording a cancel that waited on a batch) lives with the run statuses.
+export { finishRuns } from "../finish-runs";
 
 export async function pauseRun(
   db: Db,

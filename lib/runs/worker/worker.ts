@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { listProviders } from "@/lib/providers/registry";
 import type { ProviderId } from "@/lib/providers/types";
+import { endAbandonedCancels } from "@/lib/runs/cancel-run";
 import { sleep } from "@/lib/utils";
 import { expireOwnLeases, resumePausedRuns } from "./claim-items";
 import { processBatch, type LaneContext } from "./process-batch";
@@ -82,6 +83,9 @@ export async function startWorker(): Promise<void> {
     while (!controller.signal.aborted) {
       await resumePausedRuns(handle.db).catch((error: unknown) =>
         logger.error({ err: error }, "resume failed"),
+      );
+      await endAbandonedCancels(handle.db).catch((error: unknown) =>
+        logger.error({ err: error }, "ending abandoned cancels failed"),
       );
       await sleep(5_000, controller.signal);
     }

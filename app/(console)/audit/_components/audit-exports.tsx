@@ -4,6 +4,8 @@ import { Download } from "lucide-react";
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
+import { auditExportQuerySchema } from "@/lib/audit/schemas";
+import { cn } from "@/lib/utils";
 
 const linkButton =
   "border-border bg-card hover:bg-muted inline-flex h-8 items-center gap-2 rounded-md border px-3 text-xs font-medium";
@@ -34,24 +36,53 @@ function DateField({
   );
 }
 
-/** "<label> CSV" and "<label> JSON": the file of `href(format)`. */
+/** "<label> CSV" and "<label> JSON": the file of `href(format)`; no link while `disabled`. */
 function DownloadLinks({
   label,
   href,
+  disabled = false,
+  describedBy,
 }: {
   label: string;
   href: (format: "csv" | "json") => string;
+  disabled?: boolean;
+  describedBy?: string;
 }) {
   return (
-    <div className="flex gap-2">
+    <div className="flex flex-wrap gap-2">
       {(["csv", "json"] as const).map((format) => (
-        <a key={format} className={linkButton} href={href(format)} download>
+        <a
+          key={format}
+          className={cn(
+            linkButton,
+            disabled && "pointer-events-none opacity-50",
+          )}
+          href={disabled ? undefined : href(format)}
+          role={disabled ? "link" : undefined}
+          aria-disabled={disabled || undefined}
+          aria-describedby={describedBy}
+          download
+        >
           <Download aria-hidden className="size-4" />
           {` ${label} ${format.toUpperCase()}`}
         </a>
       ))}
     </div>
   );
+}
+
+/**
+ * Why the server would refuse this range, checked with its own schema: a download link would
+ * otherwise save the refusal as `export.json` instead of saying it here.
+ */
+function rangeProblem(from: string, to: string): string | null {
+  if (!from || !to) return "Choose both days.";
+  const parsed = auditExportQuerySchema.safeParse({ from, to });
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]!;
+  return issue.code === "custom"
+    ? "“From” must be an earlier day than “To”."
+    : issue.message;
 }
 
 /** Audit events of a date range, streamed by the server as CSV or JSON (each export is itself audited). */
@@ -62,9 +93,14 @@ export function ExportEventsCard() {
   const [to, setTo] = useState(() => isoDay(new Date(Date.now() + 86_400_000)));
   const query = (format: string) =>
     `/api/audit/export?from=${from}&to=${to}&format=${format}`;
+  const problem = rangeProblem(from, to);
   return (
     <Card className="space-y-3 p-4">
       <h2 className="text-base font-semibold">Export audit events</h2>
+      <p id="events-export-times" className="text-muted-foreground text-xs">
+        Days start at midnight UTC. Times in the file are in UTC, ISO 8601
+        (2026-12-07T21:10:16.000Z).
+      </p>
       <div className="grid grid-cols-2 gap-2">
         <DateField
           id="events-from"
@@ -79,7 +115,21 @@ export function ExportEventsCard() {
           onChange={setTo}
         />
       </div>
-      <DownloadLinks label="Events" href={query} />
+      {problem ? (
+        <p
+          id="events-export-problem"
+          role="alert"
+          className="text-destructive text-sm"
+        >
+          {problem}
+        </p>
+      ) : null}
+      <DownloadLinks
+        label="Events"
+        href={query}
+        disabled={problem !== null}
+        describedBy={problem ? "events-export-problem" : "events-export-times"}
+      />
     </Card>
   );
 }
@@ -88,5 +138,16 @@ export function ExportEventsCard() {
 export function ExportSearchLinks({ ids }: { ids: string[] }) {
   const query = (format: string) =>
     `/api/audit/video-search/export?ids=${encodeURIComponent(ids.join(","))}&format=${format}`;
-  return <DownloadLinks label="Results" href={query} />;
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+      <DownloadLinks
+        label="Results"
+        href={query}
+        describedBy="results-export-times"
+      />
+      <p id="results-export-times" className="text-muted-foreground text-xs">
+        Times in the file are in UTC, ISO 8601.
+      </p>
+    </div>
+  );
 }

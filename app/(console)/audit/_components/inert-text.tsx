@@ -50,7 +50,11 @@ function segments(value: string): Segment[] {
   return result;
 }
 
-/** Untrusted text rendered verbatim and inert: wraps anywhere, controls shown as escapes. */
+/**
+ * Untrusted text rendered verbatim and inert, controls shown as escapes. It wraps between words,
+ * and breaks inside one only when the word alone is wider than the line: breaking everywhere let
+ * a table squeeze an email to "erasure.d emo".
+ */
 export function InertText({
   value,
   className,
@@ -59,7 +63,9 @@ export function InertText({
   className?: string;
 }) {
   return (
-    <code className={cn("font-mono break-all whitespace-pre-wrap", className)}>
+    <code
+      className={cn("font-mono wrap-break-word whitespace-pre-wrap", className)}
+    >
       {segments(value).map((segment, index) =>
         "text" in segment ? (
           segment.text

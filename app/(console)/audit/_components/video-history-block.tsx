@@ -2,13 +2,14 @@
 
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useId } from "react";
+import { Time } from "@/components/time/time";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { isTransientLookupError } from "@/lib/audit/queries";
 import type { VideoHistory, VideoHistoryEntry } from "@/lib/audit/schemas";
 import { rowOutcomeLabels } from "@/lib/runs/outcome-labels";
 import { InertText } from "./inert-text";
-import { formatAuditTime, VideoHistoryTable } from "./video-history-table";
+import { VideoHistoryTable } from "./video-history-table";
 
 /** The one-line answer to "was it deleted, by whom, when?" above the details. */
 function Verdict({ runs }: { runs: VideoHistoryEntry[] }) {
@@ -17,7 +18,7 @@ function Verdict({ runs }: { runs: VideoHistoryEntry[] }) {
   if (deletion)
     return (
       <p className="text-success text-sm font-medium">
-        Deleted {formatAuditTime(deletion.updatedAt)} by{" "}
+        Deleted <Time value={deletion.updatedAt} /> by{" "}
         <InertText value={deletion.startedBy} className="font-sans" />
         {runs.length > 1 ? ` · touched by ${runs.length} runs` : null}
       </p>

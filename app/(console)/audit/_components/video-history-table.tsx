@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { useId } from "react";
+import { Time } from "@/components/time/time";
 import { Badge } from "@/components/ui/badge";
 import type { VideoHistoryEntry } from "@/lib/audit/schemas";
 import { rowOutcomeLabels } from "@/lib/runs/outcome-labels";
+import { startedViaToken } from "@/lib/runs/started-via";
 import { InertText } from "./inert-text";
 
 const headers = [
@@ -13,10 +15,6 @@ const headers = [
   "Started by",
   "Confirmation",
 ];
-
-// Full date and seconds: an audit answer has to be exact, not "3 min ago".
-export const formatAuditTime = (date: Date) =>
-  date.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "medium" });
 
 const dash = <span className="text-muted-foreground">—</span>;
 
@@ -32,7 +30,14 @@ export function VideoHistoryTable({
 }) {
   const baseId = useId();
   return (
-    <div className="overflow-x-auto">
+    // Positioned: the sr-only header (absolutely positioned) must scroll with the table, not widen
+    // the page on a phone.
+    <div
+      className="relative overflow-x-auto"
+      role="region"
+      aria-label={`${label} (scrollable)`}
+      tabIndex={0}
+    >
       <table className="w-full text-sm" aria-label={label}>
         <thead className="bg-muted text-muted-foreground text-left text-xs">
           <tr>
@@ -50,20 +55,17 @@ export function VideoHistoryTable({
           {runs.map((entry, index) => {
             const info = rowOutcomeLabels[entry.outcome];
             const whenId = `${baseId}-when-${index}`;
+            const token = startedViaToken(entry.startedVia);
             return (
               <tr
                 key={entry.runId}
                 className="border-border border-t align-top"
               >
                 <td id={whenId} className="px-3 py-2 whitespace-nowrap">
-                  <time
-                    dateTime={entry.updatedAt.toISOString()}
-                    title={entry.updatedAt.toISOString()}
-                  >
-                    {formatAuditTime(entry.updatedAt)}
-                  </time>
+                  {/* Full date and seconds: an audit answer has to be exact, not "3 min ago". */}
+                  <Time value={entry.updatedAt} />
                   <span className="text-muted-foreground block text-xs">
-                    run started {formatAuditTime(entry.runStartedAt)}
+                    run started <Time value={entry.runStartedAt} />
                   </span>
                 </td>
                 <td className="px-3 py-2">
@@ -105,12 +107,12 @@ export function VideoHistoryTable({
                     className="block font-sans"
                   />
                   <span className="text-muted-foreground block text-xs">
-                    {entry.startedVia === "browser" ? (
+                    {token === null ? (
                       "in the browser"
                     ) : (
                       <>
                         with API token “
-                        <InertText value={entry.startedVia} />”
+                        <InertText value={token} />”
                       </>
                     )}
                   </span>

@@ -3,11 +3,12 @@ import { KeyRound, Monitor } from "lucide-react";
 import Link from "next/link";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import type { DataTableFeatures } from "@/components/data-table/data-table-features";
+import { Time } from "@/components/time/time";
 import { useProviders } from "@/lib/providers/queries";
 import type { Run } from "@/lib/runs/schemas";
+import { startedViaToken } from "@/lib/runs/started-via";
 import {
   formatCount,
-  formatDateTime,
   formatDuration,
 } from "../../../../components/runs/format";
 import {
@@ -48,15 +49,13 @@ export const runColumns = helper.columns([
         href={`/runs/${row.original.id}`}
         className="focus-visible:after:ring-ring flex min-w-0 flex-col leading-tight font-medium after:absolute after:inset-0 hover:underline focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-inset"
       >
-        <time dateTime={row.original.createdAt.toISOString()}>
-          {formatDateTime(row.original.createdAt)}
-        </time>
+        <Time value={row.original.createdAt} />
         <span className="text-muted-foreground font-mono text-xs font-normal">
           {row.original.id.slice(0, 8)}
         </span>
       </Link>
     ),
-    meta: { className: "w-52 flex-none" },
+    meta: { className: "w-48 flex-none" },
   }),
   helper.accessor((run) => run.createdBy.email, {
     id: "operator",
@@ -70,7 +69,7 @@ export const runColumns = helper.columns([
         </span>
       </div>
     ),
-    meta: { className: "min-w-44" },
+    meta: { className: "min-w-40" },
   }),
   helper.accessor("provider", {
     header: ({ column }) => (
@@ -79,7 +78,7 @@ export const runColumns = helper.columns([
     cell: ({ getValue, row }) => (
       <ProviderName id={getValue()} idKind={row.original.idKind} />
     ),
-    meta: { className: "w-32 flex-none" },
+    meta: { className: "w-28 flex-none" },
   }),
   helper.accessor("total", {
     header: ({ column }) => (
@@ -100,14 +99,14 @@ export const runColumns = helper.columns([
         </div>
       );
     },
-    meta: { className: "w-72 flex-none" },
+    meta: { className: "w-60 flex-none" },
   }),
   helper.accessor("status", {
     header: ({ column }) => (
       <DataTableColumnHeader column={column} title="Status" />
     ),
     cell: ({ getValue }) => <RunStatusBadge status={getValue()} />,
-    meta: { className: "w-28 flex-none" },
+    meta: { className: "w-32 flex-none" },
   }),
   helper.accessor((run) => run.startedAt, {
     id: "duration",
@@ -127,15 +126,15 @@ export const runColumns = helper.columns([
         </span>
       );
     },
-    meta: { className: "w-32 flex-none" },
+    meta: { className: "w-28 flex-none" },
   }),
   helper.accessor("startedVia", {
     header: "Started via",
     enableSorting: false,
     cell: ({ getValue }) => {
       const via = getValue();
-      const Icon = via === "browser" ? Monitor : KeyRound;
-      const label = via === "browser" ? "Browser" : via.replace(/^token: /, "");
+      const Icon = startedViaToken(via) === null ? Monitor : KeyRound;
+      const label = startedViaToken(via) ?? "Browser";
       return (
         <span className="flex min-w-0 items-center gap-1.5" title={via}>
           <Icon
@@ -151,6 +150,6 @@ export const runColumns = helper.columns([
         </span>
       );
     },
-    meta: { className: "w-40 flex-none" },
+    meta: { className: "w-36 flex-none" },
   }),
 ]);

@@ -113,7 +113,7 @@ export function RunsFilters({
       <SelectField
         id="runs-status"
         label="Status"
-        className="h-8 w-36 text-xs"
+        className="h-8 w-44 text-xs"
         all="All statuses"
         value={query.status}
         schema={runStatusSchema}
@@ -169,7 +169,10 @@ export function RunsFilters({
           onValueChange={(q) => set({ q: q || undefined })}
         />
       </Field>
-      <label className="flex h-8 items-center gap-2 text-xs font-medium">
+      <label
+        className="flex h-8 items-center gap-2 text-xs font-medium"
+        title="Runs with at least one Failed or Forbidden (refused) row"
+      >
         <input
           type="checkbox"
           className="accent-primary size-4"

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { requireOperator } from "@/lib/auth/next-auth";
 import { canStartRun } from "@/lib/auth/roles";
 import { providerIdSchema } from "@/lib/providers/schemas";
+import { activeRunsOf } from "@/lib/runs/create-run";
 import { rowOutcomeSchema } from "@/lib/runs/schemas";
 import { NewRunForm } from "./_components/new-run-form";
 
@@ -26,6 +27,8 @@ export default async function NewRunPage({
 }) {
   const operator = await requireOperator();
   const params = searchParamsSchema.parse(await searchParams);
+  // Known before preview and the typed phrase, not discovered after them (a 429).
+  const activeRuns = await activeRunsOf(operator.id);
   return (
     <>
       <PageHeader
@@ -38,6 +41,7 @@ export default async function NewRunPage({
         fromRun={params.fromRun}
         fromOutcome={params.outcome}
         fromQuery={params.q}
+        activeRuns={activeRuns}
       />
     </>
   );

@@ -6,7 +6,6 @@ import { Card } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/input";
 import { useCreateToken, useUsers } from "@/lib/auth/queries";
 import { roleLabels } from "@/lib/auth/roles";
-import { createTokenBodySchema } from "@/lib/auth/schemas";
 import {
   DEFAULT_TOKEN_DAYS,
   tokenScopeDescriptions,
@@ -23,10 +22,12 @@ export function CreateTokenForm({ maxDays }: { maxDays: number }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = Object.fromEntries(new FormData(formElement));
+    // The schema (and zod) loads on the first submit, not with the page.
+    const { createTokenBodySchema } = await import("@/lib/auth/schemas");
     const parsed = createTokenBodySchema.safeParse({
       name: form.name,
       userId: form.userId || undefined,
@@ -49,7 +50,7 @@ export function CreateTokenForm({ maxDays }: { maxDays: number }) {
   return (
     <Card className="space-y-3 p-4">
       <form
-        onSubmit={onSubmit}
+        onSubmit={(event) => void onSubmit(event)}
         className="grid items-end gap-3 md:grid-cols-[2fr_2fr_1fr_1fr_auto]"
         noValidate
       >

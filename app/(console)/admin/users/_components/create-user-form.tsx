@@ -6,8 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/input";
 import { useCreateUser } from "@/lib/auth/queries";
-import { roleDescriptions, roleLabels } from "@/lib/auth/roles";
-import { createUserBodySchema, roleSchema } from "@/lib/auth/schemas";
+import { roleDescriptions, roleLabels, roles } from "@/lib/auth/roles";
 import { useHydrated } from "@/lib/use-hydrated";
 
 export function CreateUserForm() {
@@ -16,12 +15,13 @@ export function CreateUserForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const parsed = createUserBodySchema.safeParse(
-      Object.fromEntries(new FormData(formElement)),
-    );
+    const values = Object.fromEntries(new FormData(formElement));
+    // The schema (and zod) loads on the first submit, not with the page.
+    const { createUserBodySchema } = await import("@/lib/auth/schemas");
+    const parsed = createUserBodySchema.safeParse(values);
     if (!parsed.success) {
       setFormError(parsed.error.issues[0]?.message ?? "Check the fields.");
       return;
@@ -40,7 +40,7 @@ export function CreateUserForm() {
     <Card className="p-4">
       <form
         method="post"
-        onSubmit={onSubmit}
+        onSubmit={(event) => void onSubmit(event)}
         className="grid items-end gap-3 md:grid-cols-[2fr_1.5fr_1fr_1.5fr_auto]"
         noValidate
       >
@@ -55,7 +55,7 @@ export function CreateUserForm() {
         <div className="space-y-1">
           <Label htmlFor="new-role">Role</Label>
           <Select id="new-role" name="role" defaultValue="viewer">
-            {roleSchema.options.map((role) => (
+            {roles.map((role) => (
               <option key={role} value={role} title={roleDescriptions[role]}>
                 {roleLabels[role]}
               </option>

@@ -1,23 +1,28 @@
 "use client";
 
+import { useState } from "react";
 import { toast } from "sonner";
+import { Time } from "@/components/time/time";
 import { AdminTable } from "@/components/ui/admin-table";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { useUpdateUser, useUsers } from "@/lib/auth/queries";
-import { roleLabels } from "@/lib/auth/roles";
-import { roleSchema } from "@/lib/auth/schemas";
+import { roleLabels, roles } from "@/lib/auth/roles";
 import { CreateUserForm } from "./create-user-form";
+import { UserChangeDialog, type PendingUserChange } from "./user-change-dialog";
 
 export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
   const users = useUsers();
-  const update = useUpdateUser();
+  // Enabling restores nothing dangerous, so it needs no confirmation.
+  const enable = useUpdateUser();
+  const [pending, setPending] = useState<PendingUserChange | null>(null);
   return (
     <div className="space-y-6">
       <CreateUserForm />
       <AdminTable
-        columns={["Email", "Name", "Role", "Status"]}
+        label="Users"
+        columns={["Email", "Name", "Role", "Status", "Last sign-in"]}
         notice={users.isPending ? "Loading users…" : null}
       >
         {users.data?.map((user) => {
@@ -33,21 +38,17 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                   <Select
                     aria-label={`Role of ${user.email}`}
                     className="w-36"
+                    // Stays on the current role until the change is confirmed and saved.
                     value={user.role}
                     onChange={(event) => {
-                      const role = roleSchema.parse(event.target.value);
-                      update.mutate(
-                        { id: user.id, role },
-                        {
-                          onSuccess: () =>
-                            toast.success(
-                              `${user.email} is now ${roleLabels[role].toLowerCase()}.`,
-                            ),
-                        },
+                      const role = roles.find(
+                        (known) => known === event.target.value,
                       );
+                      if (role && role !== user.role)
+                        setPending({ kind: "role", user, role });
                     }}
                   >
-                    {roleSchema.options.map((role) => (
+                    {roles.map((role) => (
                       <option key={role} value={role}>
                         {roleLabels[role]}
                       </option>
@@ -58,26 +59,38 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
               <td className="px-4 py-2">
                 {user.disabled ? "Disabled" : "Active"}
               </td>
+              <td className="px-4 py-2 whitespace-nowrap">
+                {user.lastSignedInAt ? (
+                  <Time value={user.lastSignedInAt} />
+                ) : (
+                  <span className="text-muted-foreground">Never</span>
+                )}
+              </td>
               <td className="px-4 py-2 text-right">
-                {self ? null : (
+                {self ? null : user.disabled ? (
                   <Button
                     variant="outline"
                     size="sm"
+                    disabled={enable.isPending}
                     onClick={() =>
-                      update.mutate(
-                        { id: user.id, disabled: !user.disabled },
+                      enable.mutate(
+                        { id: user.id, disabled: false },
                         {
                           onSuccess: () =>
-                            toast.success(
-                              user.disabled
-                                ? `${user.email} can sign in again.`
-                                : `${user.email} is disabled and signed out everywhere.`,
-                            ),
+                            toast.success(`${user.email} can sign in again.`),
                         },
                       )
                     }
                   >
-                    {user.disabled ? "Enable" : "Disable"}
+                    Enable<span className="sr-only"> {user.email}</span>
+                  </Button>
+                ) : (
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    onClick={() => setPending({ kind: "disable", user })}
+                  >
+                    Disable…<span className="sr-only"> {user.email}</span>
                   </Button>
                 )}
               </td>
@@ -85,10 +98,13 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
           );
         })}
       </AdminTable>
-      {update.error ? (
+      {enable.error ? (
         <p role="alert" className="text-destructive text-sm">
-          {update.error.message}
+          {enable.error.message}
         </p>
+      ) : null}
+      {pending ? (
+        <UserChangeDialog change={pending} onClose={() => setPending(null)} />
       ) : null}
     </div>
   );

@@ -28,10 +28,10 @@ export function CancelRunButton({ runId }: { runId: string }) {
       className="border-destructive/40 bg-destructive/5 w-full max-w-md space-y-3 rounded-md border p-3"
     >
       <p className="text-sm">
-        Stop this run? No further deletes are sent. Rows not attempted yet end
-        as <strong>Failed</strong> with code{" "}
-        <code className="font-mono">cancelled</code>; videos already deleted
-        stay deleted.
+        Stop this run? No further deletes are sent. Rows not sent yet end{" "}
+        <strong>Skipped</strong> (code{" "}
+        <code className="font-mono">cancelled</code>); a batch already sent is
+        still recorded, and videos already deleted stay deleted.
       </p>
       <div className="flex justify-end gap-2">
         <Button
@@ -50,14 +50,21 @@ export function CancelRunButton({ runId }: { runId: string }) {
           variant="destructive"
           size="sm"
           disabled={cancel.isPending}
-          onClick={() =>
+          onClick={() => {
+            // A second click while the first request is out would only repeat it (the API
+            // answers a repeated cancel with the run, unchanged): one request is enough.
+            if (cancel.isPending) return;
             cancel.mutate(runId, {
-              onSuccess: () =>
-                toast.success("Run cancelled: no further deletes are sent."),
+              onSuccess: (run) =>
+                toast.success(
+                  run.status === "cancelling"
+                    ? "Cancelling: no further deletes are sent; the batch in flight is being recorded."
+                    : "Run cancelled: no further deletes are sent.",
+                ),
               onError: (error) =>
                 toast.error(`Could not cancel the run: ${error.message}`),
-            })
-          }
+            });
+          }}
         >
           {cancel.isPending ? "Cancelling…" : "Yes, cancel run"}
         </Button>

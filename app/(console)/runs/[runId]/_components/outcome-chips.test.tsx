@@ -11,6 +11,7 @@ const counts: OutcomeCounts = {
   not_found: 17,
   processing: 2,
   failed: 5,
+  skipped: 4,
   pending: 0,
 };
 
@@ -21,7 +22,7 @@ function renderChips(
   render(
     <OutcomeChips
       counts={counts}
-      total={1277}
+      total={1281}
       selected={undefined}
       onSelect={onSelect}
       {...props}
@@ -38,12 +39,13 @@ describe("OutcomeChips", () => {
       .getAllByRole("button")
       .map((chip) => chip.textContent);
     expect(names).toEqual([
-      "All 1,277",
+      "All 1,281",
       "Deleted 1,250",
       "Forbidden 3",
       "Doesn't exist 17",
       "Still processing 2",
       "Failed 5",
+      "Skipped 4",
       "Pending 0",
     ]);
   });
@@ -52,7 +54,7 @@ describe("OutcomeChips", () => {
     const { rerender } = render(
       <OutcomeChips
         counts={counts}
-        total={1277}
+        total={1281}
         selected={undefined}
         onSelect={() => {}}
       />,
@@ -81,7 +83,7 @@ describe("OutcomeChips", () => {
 
   it("presses All when no outcome is selected", () => {
     renderChips();
-    expect(screen.getByRole("button", { name: "All 1,277" }).ariaPressed).toBe(
+    expect(screen.getByRole("button", { name: "All 1,281" }).ariaPressed).toBe(
       "true",
     );
     expect(screen.getAllByRole("button", { pressed: true })).toHaveLength(1);
@@ -92,7 +94,7 @@ describe("OutcomeChips", () => {
     const { onSelect } = renderChips({ selected: "failed" });
     await user.click(screen.getByRole("button", { name: "Doesn't exist 17" }));
     expect(onSelect).toHaveBeenLastCalledWith("not_found");
-    await user.click(screen.getByRole("button", { name: "All 1,277" }));
+    await user.click(screen.getByRole("button", { name: "All 1,281" }));
     expect(onSelect).toHaveBeenLastCalledWith(undefined);
   });
 });

@@ -1,16 +1,17 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Time } from "@/components/time/time";
 import { Card } from "@/components/ui/card";
 import { useProviders } from "@/lib/providers/queries";
 import type { Run } from "@/lib/runs/schemas";
+import { startedViaText } from "@/lib/runs/started-via";
 import { cn } from "@/lib/utils";
 import { ResumeRunButton } from "./resume-run-button";
-import { formatDateTime } from "../../../../../components/runs/format";
 import { RunStatusBadge } from "../../../../../components/runs/run-badges";
 
 function When({ date, none }: { date: Date | null; none: string }) {
   return date ? (
-    <time dateTime={date.toISOString()}>{formatDateTime(date)}</time>
+    <Time value={date} />
   ) : (
     <span className="text-muted-foreground">{none}</span>
   );
@@ -53,6 +54,7 @@ export function RunHeader({
       </div>
       <p
         role="status"
+        aria-label="Run status"
         className={cn(
           "flex flex-wrap items-center gap-2 text-sm",
           alarming &&
@@ -90,9 +92,7 @@ export function RunHeader({
                 ({run.createdBy.email})
               </span>
               <span className="text-muted-foreground block text-xs">
-                {run.startedVia === "browser"
-                  ? "in the browser"
-                  : `with API token “${run.startedVia}”`}
+                {startedViaText(run.startedVia)}
               </span>
             </dd>
           </div>

@@ -13,12 +13,15 @@ import { VideoIdFilter } from "./video-id-filter";
 /** One row per requested video ID, paged, sorted and filtered by the server from URL state. */
 export function RunItemsTable({
   runId,
+  provider,
   query,
   counts,
   total,
   live,
 }: {
   runId: string;
+  /** Whose status codes the rows' messages name. */
+  provider: string;
   query: RunItemsQuery;
   counts: OutcomeCounts;
   total: number;
@@ -29,7 +32,7 @@ export function RunItemsTable({
     ...runItemsQueryOptions(runId, query),
     refetchInterval: live ? RUN_POLL_MS : false,
   });
-  const { table, isNavigating } = useRunItemsTable(query, items.data);
+  const { table, isNavigating } = useRunItemsTable(query, items.data, provider);
 
   const setQ = useCallback(
     (q: string) => table.getColumn("videoId")?.setFilterValue(q || undefined),

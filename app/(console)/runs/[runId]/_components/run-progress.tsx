@@ -11,6 +11,7 @@ import { OutcomeBar } from "../../../../../components/runs/outcome-bar";
 function eta(run: Run): string {
   if (run.status === "queued") return "Waiting to start";
   if (run.status === "paused") return "Paused";
+  if (run.status === "cancelling") return "Recording the batch in flight";
   return run.etaSeconds === null
     ? "Estimating…"
     : `About ${formatDuration(run.etaSeconds)} left`;

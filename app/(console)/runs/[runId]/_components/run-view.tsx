@@ -5,11 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { FetchError } from "@/lib/http/fetch-json";
 import { isActiveRunStatus } from "@/lib/runs/outcome-labels";
-import {
-  RUN_POLL_MS,
-  runItemsQueryOptions,
-  runQueryOptions,
-} from "@/lib/runs/queries";
+import { runItemsQueryOptions, runQueryOptions } from "@/lib/runs/queries";
 import type { RunItemsQuery } from "@/lib/runs/schemas";
 import { CancelRunButton } from "./cancel-run-button";
 import { RunActions } from "./run-actions";
@@ -61,8 +57,9 @@ export function RunView({
     // A run that does not exist will not appear on a second try.
     retry: (failures, error) =>
       failures < 1 && !(error instanceof FetchError && error.status === 404),
-    refetchInterval: (query) =>
-      query.state.data && isLiveRun(query.state.data) ? RUN_POLL_MS : false,
+    // The rows' polls bring the run along, read in the same snapshot (runItemsQueryOptions):
+    // polling it on its own too would let the header lag the rows by up to a poll.
+    refetchInterval: false,
   });
   const live = run.data ? isLiveRun(run.data) : undefined;
   useFinalRowsRefresh(runId, live);
@@ -95,7 +92,10 @@ export function RunView({
         run={run.data}
         canAct={canAct}
         actions={
-          canAct && active ? <CancelRunButton runId={runId} /> : undefined
+          // A run already cancelling has nothing left to cancel.
+          canAct && active && run.data.status !== "cancelling" ? (
+            <CancelRunButton runId={runId} />
+          ) : undefined
         }
       />
       <RunProgress run={run.data} />
@@ -108,6 +108,7 @@ export function RunView({
       />
       <RunItemsTable
         runId={runId}
+        provider={run.data.provider}
         query={query}
         counts={run.data.counts}
         total={run.data.total}

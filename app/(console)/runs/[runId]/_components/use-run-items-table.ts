@@ -16,7 +16,7 @@ import {
   type RunItem,
   type RunItemsQuery,
 } from "@/lib/runs/schemas";
-import { runItemColumns } from "./columns";
+import { runItemColumnsFor } from "./columns";
 import { ITEMS_PAGE_SIZE, itemsSearchString } from "./items-search-params";
 
 const noItems: RunItem[] = [];
@@ -28,7 +28,9 @@ const noItems: RunItem[] = [];
 export function useRunItemsTable(
   serverQuery: RunItemsQuery,
   page: { items: RunItem[]; total: number } | undefined,
+  provider: string,
 ) {
+  const columns = useMemo(() => runItemColumnsFor(provider), [provider]);
   const { query, update, isPending } = useUrlQuery(
     serverQuery,
     itemsSearchString,
@@ -50,7 +52,7 @@ export function useRunItemsTable(
 
   const table = useTable({
     features: dataTableFeatures,
-    columns: runItemColumns,
+    columns,
     data: page?.items ?? noItems,
     getRowId: (item) => item.videoId,
     rowCount: page?.total ?? 0,

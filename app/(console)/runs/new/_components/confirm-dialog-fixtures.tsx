@@ -35,6 +35,8 @@ export function previewOf(
     idKind: "video",
     validCount: ids.length,
     duplicateCount: 0,
+    checkedCount: ids.length,
+    lookupLimit: 5_000,
     counts: {
       will_delete: ids.length,
       already_gone: 0,
@@ -44,6 +46,7 @@ export function previewOf(
       malformed: 0,
     },
     items: ids.map((id) => ({ id, expectation: "will_delete" })),
+    evidence: [],
   };
 }
 

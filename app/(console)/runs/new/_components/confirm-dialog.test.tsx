@@ -112,6 +112,51 @@ describe("ConfirmDialog", () => {
     expect(deleteButton()).toHaveProperty("disabled", false);
   });
 
+  it("counts only what is left after the chosen exclusions, and sends the preview's evidence", async () => {
+    const user = userEvent.setup();
+    const fetch = answerWith(json(201, { id: "run-7" }));
+    const ids = idsOf(5);
+    const preview = previewOf("akool", ids);
+    preview.items[0]!.expectation = "already_gone";
+    preview.items[1]!.expectation = "not_yours";
+    preview.counts = {
+      ...preview.counts,
+      will_delete: 3,
+      already_gone: 1,
+      not_yours: 1,
+    };
+    preview.evidence = ["signed-by-the-server"];
+    renderWithQueries(
+      <ConfirmDialog
+        provider={provider}
+        preview={preview}
+        ids={ids}
+        exclude={["already_gone", "processing"]}
+        onClose={vi.fn()}
+      />,
+    );
+    expect(screen.getByText("delete 4 videos")).toBeTruthy();
+    const phrase = screen.getByLabelText("Type the phrase to confirm");
+    await user.type(phrase, "delete 5 videos");
+    const submit = screen.getByRole("button", { name: "Delete permanently" });
+    expect(submit).toHaveProperty("disabled", true);
+    await user.clear(phrase);
+    await user.type(phrase, "delete 4 videos");
+    await user.click(submit);
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    // "processing" had no rows: only the exclusion that skips something is sent.
+    expect(JSON.parse(String(fetch.mock.calls[0]![1]?.body))).toEqual({
+      provider: "akool",
+      idKind: "video",
+      ids,
+      confirmation: "delete 4 videos",
+      exclude: {
+        expectations: ["already_gone"],
+        evidence: ["signed-by-the-server"],
+      },
+    });
+  });
+
   it("starts the run with exactly the previewed IDs and the typed phrase, then opens it", async () => {
     const user = userEvent.setup();
     let answer!: (response: Response) => void;

@@ -8,9 +8,11 @@ import { useStartRun } from "@/lib/runs/queries";
 import {
   confirmationMatches,
   confirmationPhrase,
+  type ExcludableExpectation,
   type PreviewResponse,
 } from "@/lib/runs/schemas";
 import { ConfirmSummary } from "./confirm-summary";
+import { excludedCount } from "./exclusion-picker";
 import { formatCount, randomUuid } from "./format";
 
 interface ConfirmDialogProps {
@@ -18,14 +20,19 @@ interface ConfirmDialogProps {
   preview: PreviewResponse;
   /** The distinct valid IDs that were previewed; exactly these are sent. */
   ids: string[];
+  /** What the preview found that the operator chose to skip; the phrase counts the rest. */
+  exclude?: readonly ExcludableExpectation[];
   onClose: () => void;
 }
+
+const NO_EXCLUSIONS: readonly ExcludableExpectation[] = [];
 
 /** Typed confirmation for a permanent delete (docs/style.md "From D"). Mount it only while open. */
 export function ConfirmDialog({
   provider,
   preview,
   ids,
+  exclude = NO_EXCLUSIONS,
   onClose,
 }: ConfirmDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -36,7 +43,9 @@ export function ConfirmDialog({
   const start = useStartRun({
     onSuccess: ({ id }) => router.push(`/runs/${id}`),
   });
-  const count = preview.validCount;
+  const chosen = exclude.filter((e) => (preview.counts[e] ?? 0) > 0);
+  const skipped = excludedCount(preview, chosen);
+  const count = preview.validCount - skipped;
   const phrase = confirmationPhrase(count);
   const matches = confirmationMatches(typed, count);
   // After success the page is navigating away; keep the dialog busy until it does.
@@ -59,6 +68,12 @@ export function ConfirmDialog({
           idKind: preview.idKind,
           ids,
           confirmation: typed.trim(),
+          // The server skips only what this preview's signed evidence names.
+          ...(chosen.length > 0
+            ? {
+                exclude: { expectations: chosen, evidence: preview.evidence },
+              }
+            : {}),
         },
         idempotencyKey,
       },
@@ -96,8 +111,15 @@ export function ConfirmDialog({
           {count === 1 ? "video" : "videos"} on{" "}
           <strong>{provider.label}</strong>
           {preview.idKind === "reference" ? " by their reference IDs" : ""}.
+          {skipped > 0 ? (
+            <>
+              {" "}
+              {formatCount(skipped)} more {skipped === 1 ? "is" : "are"}{" "}
+              skipped: recorded on the run, never sent.
+            </>
+          ) : null}
         </p>
-        <ConfirmSummary preview={preview} />
+        <ConfirmSummary preview={preview} exclude={chosen} />
         <p
           id="confirm-warning"
           className="bg-destructive/10 text-destructive rounded-md px-3 py-2 text-sm font-medium"

@@ -1,12 +1,23 @@
 import { Badge } from "@/components/ui/badge";
 import { expectationLabels } from "@/lib/runs/outcome-labels";
-import { expectations, type PreviewResponse } from "@/lib/runs/schemas";
+import type {
+  ExcludableExpectation,
+  PreviewResponse,
+} from "@/lib/runs/schemas";
+import { expectations } from "@/lib/runs/vocabulary";
 import { formatCount } from "./format";
 
 const FIRST_ROWS = 5;
 
 /** What the operator is about to confirm: counts per expectation and the first rows. */
-export function ConfirmSummary({ preview }: { preview: PreviewResponse }) {
+export function ConfirmSummary({
+  preview,
+  exclude,
+}: {
+  preview: PreviewResponse;
+  /** Shown as "(skipped)": the run records them, the provider never sees them. */
+  exclude: readonly ExcludableExpectation[];
+}) {
   return (
     <>
       <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
@@ -16,6 +27,7 @@ export function ConfirmSummary({ preview }: { preview: PreviewResponse }) {
             <div key={e} className="contents">
               <dt className="text-muted-foreground">
                 {expectationLabels[e].label}
+                {(exclude as readonly string[]).includes(e) ? " (skipped)" : ""}
               </dt>
               <dd className="text-right tabular-nums">
                 {formatCount(preview.counts[e] ?? 0)}

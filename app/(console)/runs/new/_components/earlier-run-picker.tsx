@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { formatDateTime } from "@/components/time/format-time";
 import { Button } from "@/components/ui/button";
 import { Label, Select } from "@/components/ui/input";
 import type { ProviderSummary } from "@/lib/providers/schemas";
@@ -24,7 +25,7 @@ interface EarlierRunPickerProps {
 
 function runLabel(run: Run): string {
   return [
-    new Date(run.createdAt).toLocaleString(),
+    formatDateTime(new Date(run.createdAt)),
     countOf(run.total, "video", "videos"),
     runStatusLabels[run.status].label,
     run.createdBy.email,

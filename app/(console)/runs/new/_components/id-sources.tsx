@@ -1,15 +1,23 @@
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ProviderSummary } from "@/lib/providers/schemas";
 import type { IdKind } from "@/lib/providers/types";
 import type { RowOutcome } from "@/lib/runs/schemas";
-import { EarlierRunPicker } from "./earlier-run-picker";
 import { FormSection } from "./form-section";
 import { IdInput } from "./id-input";
-import { LibraryPicker } from "./library-picker";
 import { ParseSummary } from "./parse-summary";
 import type { IdList } from "./use-id-list";
 import type { useIdParser } from "./use-id-parser";
+
+// Loaded when their source is chosen: the library table (TanStack Table) and the run picker are
+// not needed to paste IDs.
+const EarlierRunPicker = dynamic(() =>
+  import("./earlier-run-picker").then((module) => module.EarlierRunPicker),
+);
+const LibraryPicker = dynamic(() =>
+  import("./library-picker").then((module) => module.LibraryPicker),
+);
 
 type Panel = "library" | "run";
 

@@ -76,6 +76,7 @@ export function LibraryPicker({ provider, onUseIds }: LibraryPickerProps) {
   return (
     <div className="space-y-3">
       <LibraryFilters
+        provider={provider.id}
         statuses={provider.statuses}
         status={status}
         onStatusChange={(value) => {
@@ -85,6 +86,7 @@ export function LibraryPicker({ provider, onUseIds }: LibraryPickerProps) {
         name={nameInput}
         onNameChange={setNameInput}
         total={page?.total}
+        searched={page?.searched}
       />
 
       {allPageSelected && page?.nextCursor ? (

@@ -1,72 +1,15 @@
 import {
-  createColumnHelper,
-  rowSelectionFeature,
-  tableFeatures,
   useTable,
   type RowSelectionState,
+  type SortingState,
 } from "@tanstack/react-table";
-import { Badge } from "@/components/ui/badge";
-import { Checkbox } from "./checkbox";
+import { useState } from "react";
+import {
+  libraryColumns,
+  libraryColumnsWithOwner,
+  libraryFeatures,
+} from "./library-columns";
 import type { VideoSummary } from "./videos-query";
-
-// Paging, filtering and sorting happen on the provider (manual); only selection is the table's.
-const features = tableFeatures({ rowSelectionFeature });
-const helper = createColumnHelper<typeof features, VideoSummary>();
-
-const columns = helper.columns([
-  helper.display({
-    id: "select",
-    header: ({ table }) => (
-      <Checkbox
-        aria-label="Select all videos on this page"
-        checked={table.getIsAllPageRowsSelected()}
-        indeterminate={
-          table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected()
-        }
-        onChange={(event) =>
-          table.toggleAllPageRowsSelected(event.target.checked)
-        }
-      />
-    ),
-    cell: ({ row }) => (
-      <Checkbox
-        aria-label={`Select ${row.original.name || row.original.id}`}
-        checked={row.getIsSelected()}
-        onChange={(event) => row.toggleSelected(event.target.checked)}
-      />
-    ),
-  }),
-  helper.accessor("name", {
-    header: "Name",
-    cell: (info) =>
-      info.getValue() || (
-        <span className="text-muted-foreground">Untitled</span>
-      ),
-  }),
-  helper.accessor("id", {
-    header: "Video ID",
-    cell: (info) => (
-      <code className="font-mono text-xs">{info.getValue()}</code>
-    ),
-  }),
-  helper.accessor("status", {
-    header: "Status",
-    cell: (info) => <Badge>{info.getValue() || "—"}</Badge>,
-  }),
-  helper.accessor("createdAt", {
-    header: "Created",
-    cell: (info) => {
-      const value = info.getValue();
-      return value ? (
-        <span className="whitespace-nowrap">
-          {new Date(value).toLocaleString()}
-        </span>
-      ) : (
-        "—"
-      );
-    },
-  }),
-]);
 
 interface LibraryTableProps {
   videos: VideoSummary[];
@@ -78,20 +21,27 @@ interface LibraryTableProps {
   loading: boolean;
 }
 
+const ariaSort = { asc: "ascending", desc: "descending" } as const;
+
 export function LibraryTable({
   videos,
   rowSelection,
   onRowSelectionChange,
   loading,
 }: LibraryTableProps) {
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const columns = videos.some((video) => video.owner)
+    ? libraryColumnsWithOwner
+    : libraryColumns;
   const table = useTable({
-    features,
+    features: libraryFeatures,
     columns,
     data: videos,
-    // Selection is keyed by video ID, so it survives paging and refetches.
+    // Selection is keyed by video ID, so it survives paging, sorting and refetches.
     getRowId: (video) => video.id,
-    state: { rowSelection },
+    state: { rowSelection, sorting },
     onRowSelectionChange,
+    onSortingChange: setSorting,
     enableRowSelection: true,
   });
   return (
@@ -100,17 +50,21 @@ export function LibraryTable({
         <thead className="bg-muted text-muted-foreground sticky top-0 text-left text-xs">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th
-                  key={header.id}
-                  scope="col"
-                  className="px-3 py-2 font-medium"
-                >
-                  {header.isPlaceholder ? null : (
-                    <table.FlexRender header={header} />
-                  )}
-                </th>
-              ))}
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted ? ariaSort[sorted] : undefined}
+                    className="px-3 py-2 font-medium"
+                  >
+                    {header.isPlaceholder ? null : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
             </tr>
           ))}
         </thead>

@@ -1,14 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { idKindsOf } from "@/lib/providers/id-formats";
 import { useProviders } from "@/lib/providers/queries";
 import type { IdKind, ProviderId } from "@/lib/providers/types";
-import { runQueryOptions, usePreview } from "@/lib/runs/queries";
-import type { RowOutcome } from "@/lib/runs/schemas";
-import { ConfirmDialog } from "./confirm-dialog";
+import { runQueryOptions } from "@/lib/runs/queries";
+import type { ExcludableExpectation, RowOutcome } from "@/lib/runs/schemas";
+import { ActiveRunsNote, type ActiveRuns } from "./active-runs-note";
+import { excludedCount } from "./exclusion-picker";
 import { FormSection } from "./form-section";
 import { IdKindPicker } from "./id-kind-picker";
 import { IdSources } from "./id-sources";
@@ -19,8 +21,16 @@ import { useConfirmDialog } from "./use-confirm-dialog";
 import { useIdList } from "./use-id-list";
 import { useIdParser } from "./use-id-parser";
 import { useProviderChoice } from "./use-provider-choice";
+import { useStreamingPreview } from "./use-streaming-preview";
+
+// Loaded when first opened, after a preview: the page is usable before its code arrives.
+const ConfirmDialog = dynamic(() =>
+  import("./confirm-dialog").then((module) => module.ConfirmDialog),
+);
 
 const NO_IDS: string[] = [];
+/** Focus goes back to it when the confirmation closes (WCAG 2.4.3). */
+const DELETE_BUTTON_ID = "delete-videos";
 
 /** The wanted kind when the provider has it, else its video IDs. */
 const kindFor = (provider: ProviderId, wanted: IdKind | undefined): IdKind =>
@@ -40,6 +50,8 @@ interface NewRunFormProps {
   fromRun?: string;
   fromOutcome?: RowOutcome;
   fromQuery?: string;
+  /** The operator's runs in progress and the cap, as the page was loaded. */
+  activeRuns: ActiveRuns;
 }
 
 /** Pick a provider → give IDs → preview → confirm; the one client component of /runs/new. */
@@ -49,11 +61,13 @@ export function NewRunForm({
   fromRun,
   fromOutcome,
   fromQuery,
+  activeRuns,
 }: NewRunFormProps) {
   const providers = useProviders();
   const parser = useIdParser();
-  const preview = usePreview();
-  const dialog = useConfirmDialog();
+  const preview = useStreamingPreview();
+  const dialog = useConfirmDialog(DELETE_BUTTON_ID);
+  const [exclude, setExclude] = useState<ExcludableExpectation[]>([]);
   // A deep link without ?provider= still works: the run says which provider it was on, and
   // which kind of ID its rows are.
   const fromRunQuery = useQuery({
@@ -94,11 +108,15 @@ export function NewRunForm({
   );
   const current =
     preview.data !== undefined &&
+    !preview.isPending &&
     sameList &&
     preview.variables?.provider === provider?.id &&
     preview.data.idKind === idKind;
-  const canConfirm =
-    current && !parser.parsing && (preview.data?.validCount ?? 0) > 0;
+  const toDelete = preview.data
+    ? preview.data.validCount - excludedCount(preview.data, exclude)
+    : 0;
+  const atCap = activeRuns.active >= activeRuns.max;
+  const canConfirm = current && !parser.parsing && toDelete > 0 && !atCap;
 
   return (
     <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_18rem]">
@@ -140,24 +158,32 @@ export function NewRunForm({
           provider={provider}
           ids={ids}
           parsing={parser.parsing}
-          preview={preview.data}
+          preview={preview}
           current={current}
           allowed={canStart}
-          pending={preview.isPending}
-          error={preview.error}
-          onPreview={() =>
-            provider && preview.mutate({ provider: provider.id, idKind, ids })
-          }
+          onPreview={() => {
+            if (!provider) return;
+            setExclude([]);
+            preview.start({ provider: provider.id, idKind, ids });
+          }}
+          exclude={exclude}
+          onExcludeChange={setExclude}
         />
         <div className="flex flex-wrap items-center justify-end gap-3">
           {canStart ? (
             <>
+              <ActiveRunsNote activeRuns={activeRuns} />
               <p className="text-muted-foreground text-sm">
-                {canConfirm
-                  ? "You will be asked to type a confirmation."
-                  : "Preview the list first."}
+                {atCap
+                  ? "Wait for a run to finish."
+                  : canConfirm
+                    ? "You will be asked to type a confirmation."
+                    : current && toDelete === 0
+                      ? "Every ID is skipped: nothing to delete."
+                      : "Preview the list first."}
               </p>
               <Button
+                id={DELETE_BUTTON_ID}
                 variant="destructive"
                 disabled={!canConfirm}
                 onClick={dialog.show}
@@ -182,6 +208,7 @@ export function NewRunForm({
           provider={provider}
           preview={preview.data}
           ids={ids}
+          exclude={exclude}
           onClose={dialog.close}
         />
       ) : null}

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { ParsedIdsSummary } from "@/lib/runs/parse-ids-web-worker";
-import { DEFAULT_MAX_IDS_PER_RUN } from "@/lib/runs/schemas";
+import { DEFAULT_MAX_IDS_PER_RUN } from "@/lib/runs/vocabulary";
 import { countOf, formatCount } from "./format";
 
 /** Malformed rows listed inline; the rest are only counted. */

@@ -1,13 +1,15 @@
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import { expectationLabels } from "@/lib/runs/outcome-labels";
-import {
-  expectations,
-  type Expectation,
-  type PreviewResponse,
-} from "@/lib/runs/schemas";
+import type { Expectation, PreviewResponse } from "@/lib/runs/schemas";
+import { expectations } from "@/lib/runs/vocabulary";
 import { cn } from "@/lib/utils";
 import { formatCount } from "./format";
-import { PreviewTable } from "./preview-table";
+
+// Loaded with the first preview: the virtualised table is not needed before.
+const PreviewTable = dynamic(() =>
+  import("./preview-table").then((module) => module.PreviewTable),
+);
 
 const toneRing = {
   neutral: "border-border",

@@ -1,27 +1,32 @@
 import { Button } from "@/components/ui/button";
 import type { ProviderSummary } from "@/lib/providers/schemas";
-import type { PreviewResponse } from "@/lib/runs/schemas";
+import type { ExcludableExpectation } from "@/lib/runs/schemas";
+import { ExclusionPicker } from "./exclusion-picker";
 import { FormSection } from "./form-section";
 import { countOf } from "./format";
+import { PreviewCoverage } from "./preview-coverage";
 import { PreviewResults } from "./preview-panel";
+import { PreviewProgress } from "./preview-progress";
+import type { StreamingPreview } from "./use-streaming-preview";
 
 interface PreviewSectionProps {
   provider: ProviderSummary | null;
   ids: string[];
   /** The IDs are still being parsed: previewing now would send an outdated list. */
   parsing: boolean;
-  preview: PreviewResponse | undefined;
+  preview: StreamingPreview;
   current: boolean;
   /** Preview is an operator action (it is audited and spends the provider's rate budget). */
   allowed: boolean;
-  pending: boolean;
-  error: Error | null;
   onPreview: () => void;
+  exclude: ExcludableExpectation[];
+  onExcludeChange: (exclude: ExcludableExpectation[]) => void;
 }
 
-/** Step 3: ask the provider what would happen to each ID. Nothing is deleted. */
+/** Step 3: ask the provider what would happen to each ID, as it answers. Nothing is deleted. */
 export function PreviewSection(props: PreviewSectionProps) {
-  const { provider, ids, parsing, preview, current, pending, error } = props;
+  const { provider, ids, parsing, preview, current } = props;
+  const { data, isPending: pending, error } = preview;
   const ready =
     props.allowed && provider !== null && ids.length > 0 && !parsing;
   return (
@@ -40,23 +45,32 @@ export function PreviewSection(props: PreviewSectionProps) {
       }
     >
       {pending ? (
-        <p role="status" className="text-muted-foreground text-sm">
-          Checking {countOf(ids.length, "ID", "IDs")} with {provider?.label}…
-        </p>
+        <PreviewProgress
+          progress={preview.progress}
+          providerLabel={provider?.label ?? "the provider"}
+          onCancel={preview.cancel}
+        />
       ) : null}
       {error && !pending ? (
         <p role="alert" className="text-destructive text-sm">
           Preview failed: {error.message}
         </p>
       ) : null}
-      {preview && !pending ? (
-        <PreviewResults
-          key={preview.items.length}
-          preview={preview}
-          stale={!current}
+      {data && !pending ? (
+        <PreviewCoverage preview={data} cancelled={preview.cancelled} />
+      ) : null}
+      {data && !pending && current ? (
+        <ExclusionPicker
+          preview={data}
+          value={props.exclude}
+          onChange={props.onExcludeChange}
+          disabled={!props.allowed}
         />
       ) : null}
-      {!preview && !pending && !error ? (
+      {data ? (
+        <PreviewResults preview={data} stale={!current && !pending} />
+      ) : null}
+      {!data && !pending && !error ? (
         <p className="text-muted-foreground text-sm">
           {!props.allowed
             ? "Viewers cannot preview or start deletions."

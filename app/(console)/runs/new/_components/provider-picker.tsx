@@ -1,9 +1,7 @@
 import { Label, Select } from "@/components/ui/input";
+import { describeRateLimit } from "@/lib/providers/describe-rate-limit";
 import { idFormats } from "@/lib/providers/id-formats";
-import {
-  describeRateLimit,
-  type ProviderSummary,
-} from "@/lib/providers/schemas";
+import type { ProviderSummary } from "@/lib/providers/schemas";
 import type { ProviderId } from "@/lib/providers/types";
 
 interface ProviderPickerProps {

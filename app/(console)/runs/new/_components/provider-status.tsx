@@ -1,10 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { describeRateLimit } from "@/lib/providers/describe-rate-limit";
 import { useProviders } from "@/lib/providers/queries";
-import {
-  describeRateLimit,
-  type ProviderSummary,
-} from "@/lib/providers/schemas";
+import type { ProviderSummary } from "@/lib/providers/schemas";
 
 function StatusBadge({ provider }: { provider: ProviderSummary }) {
   if (!provider.configured) return <Badge tone="neutral">Not configured</Badge>;

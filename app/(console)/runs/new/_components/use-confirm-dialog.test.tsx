@@ -22,10 +22,10 @@ const preview = previewOf("vod", ids);
 
 /** Wired the way the new-run form wires it: the dialog is mounted only while open. */
 function Harness() {
-  const dialog = useConfirmDialog();
+  const dialog = useConfirmDialog("open-dialog");
   return (
     <>
-      <button type="button" onClick={dialog.show}>
+      <button id="open-dialog" type="button" onClick={dialog.show}>
         Delete videos…
       </button>
       {dialog.open ? (
@@ -82,6 +82,21 @@ describe("useConfirmDialog", () => {
     // Escape: the browser fires `cancel` at the modal dialog.
     fireEvent(second.dialog, new Event("cancel", { cancelable: true }));
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("gives focus back to the button that opened it", async () => {
+    const { user, open } = renderHarness();
+    const opener = screen.getByRole("button", { name: "Delete videos…" });
+    const first = await open();
+    expect(document.activeElement).toBe(first.phrase);
+    await user.click(
+      within(first.dialog).getByRole("button", { name: "Cancel" }),
+    );
+    expect(document.activeElement).toBe(opener);
+
+    const second = await open();
+    fireEvent(second.dialog, new Event("cancel", { cancelable: true }));
+    expect(document.activeElement).toBe(opener);
   });
 
   it("starts each opening with an empty phrase and no leftover error", async () => {

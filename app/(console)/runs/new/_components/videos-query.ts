@@ -10,6 +10,9 @@ export const videoSummarySchema = z.object({
   name: z.string(),
   status: z.string(),
   createdAt: z.string().optional(),
+  /** VOD's application: another one's video will end forbidden. */
+  owner: z.string().optional(),
+  ownedByConsole: z.boolean().optional(),
 });
 export type VideoSummary = z.infer<typeof videoSummarySchema>;
 
@@ -17,6 +20,8 @@ const videosPageSchema = z.object({
   items: z.array(videoSummarySchema),
   nextCursor: z.string().nullable(),
   total: z.number().optional(),
+  /** memories.ai's name search, done by the console: how far into the library it reached. */
+  searched: z.object({ through: z.number(), of: z.number() }).optional(),
 });
 export type VideosPage = z.infer<typeof videosPageSchema>;
 
