@@ -93,9 +93,12 @@ BEGIN
 END
 $$;--> statement-breakpoint
 -- Rows a cancel stopped before they were ever attempted were recorded `failed`; they were never
--- sent, so they are `skipped` (the trigger above moves the counts). Attempted ones stay failed.
+-- sent, so they are `skipped` (the trigger above moves the counts). Attempted ones stay failed,
+-- and so do rows still in doubt: a sent call answered "throttled" gave its attempt back, so
+-- `attempts = 0` alone does not show that nothing of ours reached the provider.
 UPDATE "run_items" SET "outcome" = 'skipped'
- WHERE "outcome" = 'failed' AND "code" = 'cancelled' AND "attempts" = 0;--> statement-breakpoint
+ WHERE "outcome" = 'failed' AND "code" = 'cancelled' AND "attempts" = 0
+   AND NOT "in_doubt" AND "pre_state" IS NULL;--> statement-breakpoint
 -- A run cancelled while a batch was in flight reads "cancelling" until that batch is recorded.
 UPDATE "runs" SET "status" = 'cancelling' WHERE "status" = 'cancelled' AND "finished_at" IS NULL;--> statement-breakpoint
 -- A finished run whose rows are not all resolved says so.

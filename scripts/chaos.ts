@@ -9,7 +9,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { ProviderId } from "@/lib/providers/types";
 import { checkDescriptions, checks } from "@/lib/testing/chaos/check";
-import { describeWrong, formatChaosTable } from "@/lib/testing/chaos/report";
+import {
+  describeWrong,
+  expectedRunStatus,
+  formatChaosTable,
+} from "@/lib/testing/chaos/report";
 import { DEFAULT_FAULTS } from "@/lib/testing/chaos/settings";
 import { startSandboxProcess } from "@/lib/testing/sandbox-process";
 
@@ -135,8 +139,7 @@ try {
   );
   console.log(formatChaosTable(report));
   for (const p of report.providers) {
-    // The mix holds other accounts' and still-processing videos: "with issues" is the honest end.
-    if (!p.finished || p.runStatus !== "completed_with_issues") {
+    if (!p.finished || p.runStatus !== expectedRunStatus(p)) {
       console.log(
         `\n${p.provider}: run ${p.runId} is ${p.runStatus}, finished ${p.finished}`,
       );

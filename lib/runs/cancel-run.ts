@@ -46,7 +46,9 @@ export async function cancelRun(runId: string, tx: Db): Promise<CancelResult> {
       `The run has already ended (${run.status}).`,
     );
   await tx.execute(
-    sql`update runs set cancel_requested_at = now(), status = 'cancelling' where id = ${runId}`,
+    // A cancelled run retries nothing: its processing-retry window closes with it.
+    sql`update runs set cancel_requested_at = now(), status = 'cancelling', processing_retry_until = null
+         where id = ${runId}`,
   );
   const ended = await endUnheldRows(tx, sql`i.run_id = ${runId}`);
   const [held] = await executeRows<{ n: number }>(
@@ -101,14 +103,20 @@ export async function endAbandonedCancels(db: Db): Promise<void> {
       sql`select id from runs where status = 'cancelling' for update`,
     );
     if (cancelling.length === 0) return;
-    const ended = await endUnheldRows(
+    await endUnheldRows(
       tx,
       sql`i.run_id in (${sql.join(
         cancelling.map((run) => sql`${run.id}::uuid`),
         sql`, `,
       )})`,
     );
-    await finishRunsIn(tx, [...new Set(ended.map((row) => row.run_id))]);
+    // Every cancelling run, not only those with rows ended now: a run whose last in-flight
+    // batch was recorded without closing it (a crash between the two, before both shared one
+    // transaction) has nothing left to end, and would otherwise read "Cancelling…" for ever.
+    await finishRunsIn(
+      tx,
+      cancelling.map((run) => run.id),
+    );
   });
 }
 

@@ -207,7 +207,12 @@ export async function previewRun(
       response.duplicateCount = event.duplicateCount;
       response.lookupLimit = event.lookupLimit;
     } else if (event.type === "items") {
-      for (const item of event.items) response.items.push(item);
+      for (const item of event.items) {
+        response.items.push(item);
+        // Counted as they come, so a preview cut short still says what it found.
+        response.counts[item.expectation]++;
+      }
+      response.checkedCount = event.checked;
       if (event.evidence) response.evidence.push(event.evidence);
     } else if (event.type === "done") {
       response.checkedCount = event.checkedCount;

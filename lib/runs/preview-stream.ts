@@ -64,14 +64,25 @@ export function previewStreamResponse(
           summary.duplicateCount = event.duplicateCount;
         } else if (event.type === "items") {
           summary.checkedCount = event.checked;
+          // Counted as they come, so a preview cut short still records what it found.
+          for (const item of event.items)
+            summary.counts[item.expectation] =
+              (summary.counts[item.expectation] ?? 0) + 1;
         } else if (event.type === "done") {
           summary.counts = event.counts;
           await finishOnce();
         }
+        // Cancelled while this pull waited: the stream is closed, nothing more may be sent.
+        if (stop.signal.aborted) return;
         controller.enqueue(line(event));
       } catch (error) {
+        if (stop.signal.aborted) return;
         if (!(error instanceof ApiError))
           logger.error({ err: error }, "preview stream failed");
+        // The look-ups made before the failure were made: the preview's event says so.
+        await finishOnce().catch((failure: unknown) =>
+          logger.error({ err: failure }, "could not record a failed preview"),
+        );
         const failure =
           error instanceof ApiError
             ? { code: error.code, message: error.message }

@@ -63,10 +63,20 @@ export async function markSending(
          where i.run_id = v.run_id and i.video_id = v.video_id and i.attempts = v.attempt
            and i.lease_owner = ${owner} and i.lease_until > now()
            and i.outcome in ('pending', 'processing')
+           -- A cancel that came while this batch was looked up stops it here, before the call.
+           and not exists (select 1 from runs r where r.id = i.run_id and r.cancel_requested_at is not null)
      returning i.run_id, i.video_id`,
   );
   return new Set(rows.map((row) => `${row.run_id}/${row.video_id}`));
 }
+
+const notSent: OutcomeResult = {
+  outcome: "failed",
+  code: "not_sent",
+  message:
+    "Not sent: the run was cancelled before this call (or the row's lease ran out).",
+  retryable: true,
+};
 
 const itemKey = (item: { runId: string; videoId: string }) =>
   `${item.runId}/${item.videoId}`;
@@ -172,7 +182,11 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
       );
     }
   }
-  // A row whose lease was taken before the write-ahead is the new holder's; nothing to write.
+  // A row left unmarked was not sent. If its run was cancelled meanwhile, it ends with the cancel
+  // (recorded below, once the cancel is read under the run's lock); if its lease was taken, it is
+  // the new holder's and the fenced write below changes nothing.
+  for (const { item } of sends)
+    if (!sent.has(item.videoId)) results.set(item.videoId, notSent);
   const mine = claimed.filter((item) => results.has(item.videoId));
 
   const runIds = [...new Set(claimed.map((item) => item.runId))];

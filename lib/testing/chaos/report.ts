@@ -1,7 +1,7 @@
 // Test-only: what a chaos run hands back, and how it is printed (a table per provider, and the
 // offending IDs of a broken check) by the CI test and `npm run chaos`.
 import type { ProviderId } from "@/lib/providers/types";
-import type { RowOutcome } from "@/lib/runs/vocabulary";
+import { issueOutcomes, type RowOutcome } from "@/lib/runs/vocabulary";
 import { checks, type Check, type WrongRow } from "./check";
 
 export interface ProviderReport {
@@ -115,4 +115,14 @@ export function formatChaosTable(report: ChaosReport): string {
     format(widths.map((w) => "-".repeat(w))),
     ...lines.map(format),
   ].join("\n");
+}
+
+/**
+ * The status a finished chaos run must end in: "with issues" when any row is refused, failed or
+ * still processing, else completed (a small mix can have none of those).
+ */
+export function expectedRunStatus(p: Pick<ProviderReport, "outcomes">) {
+  return issueOutcomes.some((outcome) => (p.outcomes[outcome] ?? 0) > 0)
+    ? "completed_with_issues"
+    : "completed";
 }

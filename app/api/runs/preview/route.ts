@@ -41,7 +41,8 @@ export const POST = withOperator(
       duplicateCount: preview.duplicateCount,
       checkedCount: preview.checkedCount,
       counts: preview.counts,
-      cancelled: false,
+      // An aborted request ends the look-ups early: what was checked is what is recorded.
+      cancelled: stop.signal.aborted,
     });
     return preview;
   },

@@ -53,10 +53,12 @@ it("skips rows never sent, records the batch in flight, and tells it in order", 
       ids,
       confirmation: `delete ${ids.length} videos`,
     });
+    // A delete call is out: rows written ahead (in doubt) under a live lease.
     await until(
       () =>
         rows<{ n: number }>(
-          sql`select count(*)::int as n from run_items where run_id = ${id} and lease_until > now()`,
+          sql`select count(*)::int as n from run_items
+               where run_id = ${id} and lease_until > now() and in_doubt`,
         ),
       ([held]) => Number(held!.n) > 0,
     );
@@ -155,6 +157,64 @@ it("skips rows never sent, records the batch in flight, and tells it in order", 
     });
   }
 }, 90_000);
+
+it("does not send a batch that was still being looked up when the cancel came", async () => {
+  // Every call takes 1.5 s: the cancel lands while the claimed batches are being looked up.
+  await harness.sandbox.control("PUT", "faults", {
+    provider: "vod",
+    latencyMs: 1500,
+  });
+  try {
+    await harness.sandbox.control("POST", "seed", {
+      provider: "vod",
+      count: 40,
+    });
+    const ids = (
+      await harness.sandbox.control<
+        { id: string; owner: string; deleted: boolean }[]
+      >("GET", "videos?provider=vod")
+    )
+      .filter((video) => video.owner !== "other" && !video.deleted)
+      .map((video) => video.id)
+      .slice(0, 40);
+    const id = await startedRunId(harness.auth, {
+      provider: "vod",
+      ids,
+      confirmation: `delete ${ids.length} videos`,
+    });
+    // Claimed, not yet written ahead: the look-up is out.
+    await until(
+      () =>
+        rows<{ n: number }>(
+          sql`select count(*)::int as n from run_items
+               where run_id = ${id} and lease_until > now() and pre_state is null`,
+        ),
+      ([held]) => Number(held!.n) > 0,
+    );
+    expect((await cancel(id)).status).toBe(200);
+    const run = await waitForRun(id);
+    expect(run.status).toBe("cancelled");
+    expect(run.counts.deleted).toBe(0);
+    expect(run.counts.skipped).toBe(ids.length);
+    const sent = new Set(ids);
+    const deletes = (
+      await harness.sandbox.control<
+        { provider: string; operation: string; ids?: string[] }[]
+      >("GET", "calls")
+    ).filter(
+      (call) =>
+        call.provider === "vod" &&
+        call.operation === "delete" &&
+        (call.ids ?? []).some((videoId) => sent.has(videoId)),
+    );
+    expect(deletes).toEqual([]);
+  } finally {
+    await harness.sandbox.control("PUT", "faults", {
+      provider: "vod",
+      latencyMs: 0,
+    });
+  }
+}, 60_000);
 
 it("cancels a queued run at once: every row skipped, one run.cancelled event", async () => {
   // No worker claims a run whose provider answers this slowly before the cancel lands.
