@@ -267,7 +267,8 @@ test("memories.ai library: rows picked under two name filters (with a status) ar
     await panel.getByLabel("Name", { exact: true }).fill(video.name!);
     const rows = await expectLibrarySettled(
       table,
-      (row) => row[0] === video.name && row[2] === "PARSE",
+      // The Status column says memories.ai's PARSE in words.
+      (row) => row[0] === video.name && row[2] === "Ready",
     );
     expect(rows.map((row) => row[1])).toEqual([video.id]);
     await expect(panel.getByText("1 matching", { exact: true })).toBeVisible();

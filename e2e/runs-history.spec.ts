@@ -363,7 +363,7 @@ test("an operator filters the runs history into a shareable link, a viewer opens
       "vod",
     );
     await expect(viewer.getByLabel("Status", { exact: true })).toHaveValue(
-      "completed",
+      "completed_with_issues",
     );
     await expect(
       viewer.getByLabel("Operator email", { exact: true }),

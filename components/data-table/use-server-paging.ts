@@ -5,7 +5,6 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { useMemo } from "react";
-import type { z } from "zod";
 
 /** Table options every server-driven table shares: the server sorts, filters and pages. */
 export const serverTableOptions = {
@@ -26,12 +25,12 @@ interface PagedQuery<S extends string> {
 /**
  * Sort and page of a server-driven table (manual mode): the table state is read from the URL
  * query, and a click on a header or pager becomes a query patch (back to the first page on a
- * new sort). Only sort keys the server's schema accepts are sent.
+ * new sort). Only `sortKeys`, the keys the server accepts, are sent.
  */
 export function useServerPaging<S extends string>(
   query: PagedQuery<S>,
   pageSize: number,
-  sortKeys: z.ZodType<S>,
+  sortKeys: readonly S[],
   update: (patch: Partial<PagedQuery<S>>) => void,
 ) {
   const sorting = useMemo<SortingState>(
@@ -47,10 +46,10 @@ export function useServerPaging<S extends string>(
     pagination,
     onSortingChange: (updater: Updater<SortingState>) => {
       const [next] = functionalUpdate(updater, sorting);
-      const sort = sortKeys.safeParse(next?.id);
-      if (sort.success)
+      const sort = sortKeys.find((key) => key === next?.id);
+      if (sort !== undefined)
         update({
-          sort: sort.data,
+          sort,
           dir: next?.desc ? "desc" : "asc",
           offset: 0,
         });

@@ -6,12 +6,24 @@ import {
   useQueries,
   type UseQueryResult,
 } from "@tanstack/react-query";
+import type { ZodType } from "zod";
 import { FetchError, fetchJson } from "@/lib/http/fetch-json";
-import {
-  verifyResponseSchema,
-  videoHistoryResponseSchema,
-  type VideoHistory,
-} from "./schemas";
+import type { VideoHistory } from "./schemas";
+
+type Schemas = typeof import("./schemas");
+
+/**
+ * Checks an answer with its schema. The schemas, and zod with them (about 30 KB gzip), load with
+ * the first answer, next to its request, rather than with the page. Never import("zod") itself:
+ * a namespace loaded at run time keeps every export of zod in every page's bundle.
+ */
+async function parsed<T>(
+  pick: (schemas: Schemas) => ZodType<T>,
+  answer: Promise<unknown>,
+): Promise<T> {
+  const [schemas, body] = await Promise.all([import("./schemas"), answer]);
+  return pick(schemas).parse(body);
+}
 
 /** Lookups in flight at once across the whole page. */
 export const VIDEO_LOOKUP_CONCURRENCY = 6;
@@ -71,10 +83,9 @@ export async function fetchVideoHistory(
     throw new Error(
       `An ID is at most ${MAX_VIDEO_ID_LENGTH} characters; no run can hold this one.`,
     );
-  return videoHistoryResponseSchema.parse(
-    await fetchJson(`/api/audit/videos/${encodeURIComponent(videoId)}`, {
-      signal,
-    }),
+  return parsed(
+    (schemas) => schemas.videoHistoryResponseSchema,
+    fetchJson(`/api/audit/videos/${encodeURIComponent(videoId)}`, { signal }),
   );
 }
 
@@ -115,8 +126,9 @@ export const useVerifyAuditChain = () =>
       const query = checkpointFile
         ? `?checkpoint=${btoa(checkpointFile.trim()).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`
         : "";
-      return verifyResponseSchema.parse(
-        await fetchJson(`/api/audit/verify${query}`),
+      return parsed(
+        (schemas) => schemas.verifyResponseSchema,
+        fetchJson(`/api/audit/verify${query}`),
       );
     },
   });

@@ -1,6 +1,12 @@
 // Audit API contract: response shapes shared by the route handlers, the browser and scripts.
 import { z } from "zod";
 import { rowOutcomeSchema } from "@/lib/runs/schemas";
+import {
+  EXPORT_EARLIEST,
+  EXPORT_EARLIEST_MESSAGE,
+  EXPORT_LATEST,
+  EXPORT_LATEST_MESSAGE,
+} from "./export-bounds";
 
 export const videoHistoryEntrySchema = z.object({
   runId: z.string(),
@@ -29,12 +35,10 @@ export const videoHistoryResponseSchema = z.object({
 });
 export type VideoHistory = z.infer<typeof videoHistoryResponseSchema>;
 
-// PostgreSQL's timestamps start in 4713 BC; a JavaScript date may be 271,821 BC, which would
-// fail the query after the export was recorded. Years 1 to 9999 cover any real range.
 const exportBound = z.coerce
   .date()
-  .min(new Date("0001-01-01T00:00:00Z"), "Dates start at year 1.")
-  .max(new Date("9999-12-31T23:59:59.999Z"), "Dates end at year 9999.");
+  .min(EXPORT_EARLIEST, EXPORT_EARLIEST_MESSAGE)
+  .max(EXPORT_LATEST, EXPORT_LATEST_MESSAGE);
 
 /** GET /api/audit/export's query; the audit page checks its date fields with it before linking. */
 export const auditExportQuerySchema = z

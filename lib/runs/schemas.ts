@@ -3,7 +3,9 @@ import { z } from "zod";
 import {
   excludableExpectations,
   expectations,
+  itemSorts,
   rowOutcomes,
+  runSorts,
   runStatuses,
   type RowOutcome,
   type SkipCode,
@@ -184,13 +186,7 @@ export const runSchema = z.object({
 });
 export type Run = z.infer<typeof runSchema>;
 
-export const runSortSchema = z.enum([
-  "createdAt",
-  "status",
-  "provider",
-  "total",
-  "duration",
-]);
+export const runSortSchema = z.enum(runSorts);
 export type RunSort = z.infer<typeof runSortSchema>;
 
 /** A calendar day (`2026-08-21`, in UTC) or an instant with its offset. */
@@ -242,12 +238,7 @@ export const runItemSchema = z.object({
 });
 export type RunItem = z.infer<typeof runItemSchema>;
 
-export const itemSortSchema = z.enum([
-  "videoId",
-  "outcome",
-  "attempts",
-  "updatedAt",
-]);
+export const itemSortSchema = z.enum(itemSorts);
 
 export const runItemsQuerySchema = z.object({
   outcome: rowOutcomeSchema.optional(),

@@ -52,6 +52,21 @@ export const runStatuses = [
 ] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
+/** Sort keys of the run history and of a run's rows, as the API accepts them. */
+export const runSorts = [
+  "createdAt",
+  "status",
+  "provider",
+  "total",
+  "duration",
+] as const;
+export const itemSorts = [
+  "videoId",
+  "outcome",
+  "attempts",
+  "updatedAt",
+] as const;
+
 export const terminalRunStatuses: readonly RunStatus[] = [
   "completed",
   "completed_with_issues",

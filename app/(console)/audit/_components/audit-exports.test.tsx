@@ -40,4 +40,14 @@ describe("ExportEventsCard", () => {
       expect(link.getAttribute("aria-disabled")).toBe("true");
     }
   });
+
+  it("refuses a day past year 9999 with the export's own words", () => {
+    render(<ExportEventsCard />);
+    fireEvent.change(screen.getByLabelText("To (exclusive)"), {
+      target: { value: "10000-01-01" },
+    });
+    expect(screen.getByRole("alert").textContent).toBe(
+      "Dates end at year 9999.",
+    );
+  });
 });

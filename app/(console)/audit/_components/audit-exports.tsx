@@ -4,7 +4,12 @@ import { Download } from "lucide-react";
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
-import { auditExportQuerySchema } from "@/lib/audit/schemas";
+import {
+  EXPORT_EARLIEST,
+  EXPORT_EARLIEST_MESSAGE,
+  EXPORT_LATEST,
+  EXPORT_LATEST_MESSAGE,
+} from "@/lib/audit/export-bounds";
 import { cn } from "@/lib/utils";
 
 const linkButton =
@@ -71,18 +76,27 @@ function DownloadLinks({
   );
 }
 
+/** Why `day` (an <input type="date"> value) is outside what the export accepts, if it is. */
+function dayProblem(day: string): string | null {
+  // Read as the export's query schema coerces it: `new Date("2026-12-07")` is that day's UTC midnight.
+  const date = new Date(day);
+  if (Number.isNaN(date.getTime())) return "Choose a valid day.";
+  if (date < EXPORT_EARLIEST) return EXPORT_EARLIEST_MESSAGE;
+  if (date > EXPORT_LATEST) return EXPORT_LATEST_MESSAGE;
+  return null;
+}
+
 /**
- * Why the server would refuse this range, checked with its own schema: a download link would
+ * Why the server would refuse this range, checked against its own bounds: a download link would
  * otherwise save the refusal as `export.json` instead of saying it here.
  */
 function rangeProblem(from: string, to: string): string | null {
   if (!from || !to) return "Choose both days.";
-  const parsed = auditExportQuerySchema.safeParse({ from, to });
-  if (parsed.success) return null;
-  const issue = parsed.error.issues[0]!;
-  return issue.code === "custom"
-    ? "“From” must be an earlier day than “To”."
-    : issue.message;
+  const problem = dayProblem(from) ?? dayProblem(to);
+  if (problem) return problem;
+  return new Date(from) < new Date(to)
+    ? null
+    : "“From” must be an earlier day than “To”.";
 }
 
 /** Audit events of a date range, streamed by the server as CSV or JSON (each export is itself audited). */

@@ -1,16 +1,13 @@
 import { X } from "lucide-react";
 import { useState, type ReactNode } from "react";
-import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { useProviders } from "@/lib/providers/queries";
-import { providerIdSchema } from "@/lib/providers/schemas";
+import { providerIds } from "@/lib/providers/types";
 import { runStatusLabels } from "@/lib/runs/outcome-labels";
-import {
-  runStatusSchema,
-  runStatuses,
-  type RunsQuery,
-} from "@/lib/runs/schemas";
+import type { RunsQuery } from "@/lib/runs/schemas";
+import { runStatuses } from "@/lib/runs/vocabulary";
+import { oneOf } from "@/lib/search-params";
 import { DebouncedInput } from "./debounced-input";
 import { hasRunFilters } from "./runs-search-params";
 
@@ -35,14 +32,14 @@ function Field({
   );
 }
 
-/** A `Field` choosing one of `schema`'s values, or none (`all`, the empty option). */
+/** A `Field` choosing one of `values`, or none (`all`, the empty option). */
 function SelectField<T extends string>({
   id,
   label,
   className,
   all,
   value,
-  schema,
+  values,
   onChange,
   children,
 }: {
@@ -51,7 +48,7 @@ function SelectField<T extends string>({
   className: string;
   all: string;
   value: T | undefined;
-  schema: z.ZodType<T>;
+  values: readonly T[];
   onChange: (value: T | undefined) => void;
   children: ReactNode;
 }) {
@@ -61,14 +58,7 @@ function SelectField<T extends string>({
         id={id}
         className={className}
         value={value ?? ""}
-        onChange={(event) =>
-          onChange(
-            schema
-              .optional()
-              .catch(undefined)
-              .parse(event.target.value || undefined),
-          )
-        }
+        onChange={(event) => onChange(oneOf(values, event.target.value))}
       >
         <option value="">{all}</option>
         {children}
@@ -98,7 +88,7 @@ export function RunsFilters({
         className="h-8 w-40 text-xs"
         all="All providers"
         value={query.provider}
-        schema={providerIdSchema}
+        values={providerIds}
         onChange={(provider) => set({ provider })}
       >
         {(providers.data ?? []).map((provider) => (
@@ -116,7 +106,7 @@ export function RunsFilters({
         className="h-8 w-44 text-xs"
         all="All statuses"
         value={query.status}
-        schema={runStatusSchema}
+        values={runStatuses}
         onChange={(status) => set({ status })}
       >
         {runStatuses.map((status) => (

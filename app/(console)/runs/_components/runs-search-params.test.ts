@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { runsQuerySchema } from "@/lib/runs/schemas";
 import {
   parseRunsSearchParams,
   RUNS_PAGE_SIZE,
@@ -70,4 +71,36 @@ describe("runs history URL state", () => {
     expect(api.from).toBe(new Date(2026, 0, 31).toISOString());
     expect(api.to).toBe(new Date(2026, 1, 2).toISOString());
   });
+
+  it("reads each field as the API's schema does, without loading zod with the page", () => {
+    const links = [
+      {},
+      { provider: "akool", status: "cancelling", hasFailed: "true" },
+      { from: "2028-02-29", to: "2027-02-29", offset: "1e2", sort: "duration" },
+      { operator: "x".repeat(321), q: "x".repeat(37), offset: "2.5" },
+      { dir: "asc", offset: "9007199254740993", hasFailed: "0" },
+    ];
+    for (const link of links) {
+      const query = parseRunsSearchParams(link);
+      expect(runsQuerySchema.parse(runsSearchParamsOf(query))).toEqual(query);
+    }
+    expect(parseRunsSearchParams(links[2]!)).toMatchObject({
+      from: "2028-02-29",
+      to: undefined,
+      offset: 100,
+    });
+    expect(parseRunsSearchParams(links[3]!)).toMatchObject({
+      operator: undefined,
+      q: undefined,
+      offset: 0,
+    });
+  });
 });
+
+/** The page query as the API reads it from a query string (every value a string). */
+const runsSearchParamsOf = (query: ReturnType<typeof parseRunsSearchParams>) =>
+  Object.fromEntries(
+    Object.entries({ ...query, hasFailed: query.hasFailed ? "1" : "0" })
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, String(value)]),
+  );

@@ -1,52 +1,41 @@
 // The runs history's filters, sort and page live in the URL so a view can be shared (docs/style.md
 // "From V"). Pure: the server page parses with it, the client writes with it.
-import { z } from "zod";
-import { runsQuerySchema, type RunsQuery } from "@/lib/runs/schemas";
+import { providerIds } from "@/lib/providers/types";
+import type { RunsQuery } from "@/lib/runs/schemas";
+import { runSorts, runStatuses } from "@/lib/runs/vocabulary";
+import {
+  atMost,
+  firstValue,
+  isoDay,
+  oneOf,
+  wholeNumber,
+  type SearchParams,
+} from "@/lib/search-params";
 
 /** Runs per page. */
 export const RUNS_PAGE_SIZE = 50;
 
-const shape = runsQuerySchema.shape;
-/** The URL keeps the days picked in the date inputs; the API gets the operator's local day. */
-const daySchema = z.iso.date().optional().catch(undefined);
-
-// Field by field, so one bad value in a hand-edited link falls back alone instead of resetting all.
-const lenientSchema = z.object({
-  provider: shape.provider.catch(undefined),
-  operator: shape.operator.catch(undefined),
-  status: shape.status.catch(undefined),
-  from: daySchema,
-  to: daySchema,
-  hasFailed: shape.hasFailed.catch(false),
-  q: shape.q.catch(undefined),
-  sort: shape.sort.catch("createdAt"),
-  dir: shape.dir.catch("desc"),
-  offset: shape.offset.catch(0),
-});
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (value: string | string[] | undefined) =>
-  Array.isArray(value) ? value[0] : value;
-
+/**
+ * Field by field, so one bad value in a hand-edited link falls back alone instead of resetting
+ * all. Each field reads as `runsQuerySchema` would (runs-search-params.test.ts holds them to it),
+ * except the days: the URL keeps the days picked in the date inputs, the API gets local midnights.
+ */
 export function parseRunsSearchParams(params: SearchParams): RunsQuery {
-  const text = (key: string) => first(params[key])?.trim() || undefined;
-  const parsed = lenientSchema.parse({
-    provider: text("provider"),
-    operator: text("operator"),
-    status: text("status"),
-    from: text("from"),
-    to: text("to"),
-    hasFailed: text("hasFailed"),
-    q: text("q"),
-    sort: text("sort"),
-    dir: text("dir"),
-    offset: text("offset"),
-  });
+  const text = (key: string) => firstValue(params[key])?.trim() || undefined;
+  const hasFailed = oneOf(["1", "true", "0", "false"], text("hasFailed"));
+  const offset = wholeNumber(text("offset"), 0);
   return {
-    ...parsed,
+    provider: oneOf(providerIds, text("provider")),
+    operator: atMost(320, text("operator")),
+    status: oneOf(runStatuses, text("status")),
+    from: isoDay(text("from")),
+    to: isoDay(text("to")),
+    hasFailed: hasFailed === "1" || hasFailed === "true",
+    q: atMost(36, text("q")),
+    sort: oneOf(runSorts, text("sort")) ?? "createdAt",
+    dir: oneOf(["asc", "desc"], text("dir")) ?? "desc",
     // Snap to a page boundary so "rows X–Y" and the page buttons agree with what is shown.
-    offset: Math.floor(parsed.offset / RUNS_PAGE_SIZE) * RUNS_PAGE_SIZE,
+    offset: Math.floor(offset / RUNS_PAGE_SIZE) * RUNS_PAGE_SIZE,
     limit: RUNS_PAGE_SIZE,
   };
 }

@@ -4,12 +4,8 @@ import {
   serverTableOptions,
   useServerPaging,
 } from "@/components/data-table/use-server-paging";
-import {
-  runSortSchema,
-  type Run,
-  type RunsListResponse,
-  type RunsQuery,
-} from "@/lib/runs/schemas";
+import type { Run, RunsListResponse, RunsQuery } from "@/lib/runs/schemas";
+import { runSorts } from "@/lib/runs/vocabulary";
 import { runColumns } from "./columns";
 import { RUNS_PAGE_SIZE } from "./runs-search-params";
 
@@ -24,7 +20,7 @@ export function useRunsTable(
   page: RunsListResponse | undefined,
   update: (patch: Partial<RunsQuery>) => void,
 ) {
-  const paging = useServerPaging(query, RUNS_PAGE_SIZE, runSortSchema, update);
+  const paging = useServerPaging(query, RUNS_PAGE_SIZE, runSorts, update);
 
   return useTable({
     features: dataTableFeatures,

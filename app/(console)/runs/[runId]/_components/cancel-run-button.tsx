@@ -1,8 +1,8 @@
 import { Ban } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useCancelRun } from "@/lib/runs/queries";
+import { toast } from "@/lib/toast";
 
 /** Cancelling is irreversible, so it takes a second, explicit click (docs/style.md "From T"). */
 export function CancelRunButton({ runId }: { runId: string }) {

@@ -1,39 +1,31 @@
 // The run page's table state lives in the URL so a filtered view can be shared (docs/style.md "From V").
 // Pure: the server page parses with it, the client writes with it.
-import { z } from "zod";
-import { runItemsQuerySchema, type RunItemsQuery } from "@/lib/runs/schemas";
+import type { RunItemsQuery } from "@/lib/runs/schemas";
+import { itemSorts, rowOutcomes } from "@/lib/runs/vocabulary";
+import {
+  atMost,
+  firstValue,
+  oneOf,
+  wholeNumber,
+  type SearchParams,
+} from "@/lib/search-params";
 
 /** Rows per page; large enough to scroll, small enough to render fast with virtualisation. */
 export const ITEMS_PAGE_SIZE = 200;
 
-const shape = runItemsQuerySchema.shape;
-
-// Field by field, so one bad value in a hand-edited link falls back alone instead of resetting all.
-const lenientSchema = z.object({
-  outcome: shape.outcome.catch(undefined),
-  q: shape.q.catch(undefined),
-  sort: shape.sort.catch("videoId"),
-  dir: shape.dir.catch("asc"),
-  offset: shape.offset.catch(0),
-});
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (value: string | string[] | undefined) =>
-  Array.isArray(value) ? value[0] : value;
-
+/**
+ * Field by field, so one bad value in a hand-edited link falls back alone instead of resetting
+ * all. Each field reads as `runItemsQuerySchema` would (items-search-params.test.ts holds them to it).
+ */
 export function parseItemsSearchParams(params: SearchParams): RunItemsQuery {
-  const parsed = lenientSchema.parse({
-    outcome: first(params.outcome),
-    q: first(params.q)?.trim() || undefined,
-    sort: first(params.sort),
-    dir: first(params.dir),
-    offset: first(params.offset),
-  });
+  const offset = wholeNumber(firstValue(params.offset), 0);
   return {
-    ...parsed,
+    outcome: oneOf(rowOutcomes, firstValue(params.outcome)),
+    q: atMost(200, firstValue(params.q)?.trim() || undefined),
+    sort: oneOf(itemSorts, firstValue(params.sort)) ?? "videoId",
+    dir: oneOf(["asc", "desc"], firstValue(params.dir)) ?? "asc",
     // Snap to a page boundary so "rows X–Y" and the page buttons agree with what is shown.
-    offset: Math.floor(parsed.offset / ITEMS_PAGE_SIZE) * ITEMS_PAGE_SIZE,
+    offset: Math.floor(offset / ITEMS_PAGE_SIZE) * ITEMS_PAGE_SIZE,
     limit: ITEMS_PAGE_SIZE,
   };
 }

@@ -1,7 +1,7 @@
 import { Play } from "lucide-react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useResumeRun } from "@/lib/runs/queries";
+import { toast } from "@/lib/toast";
 
 /** For a paused run: go on now, e.g. once the provider's credentials are fixed. */
 export function ResumeRunButton({ runId }: { runId: string }) {

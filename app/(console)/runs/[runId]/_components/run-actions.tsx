@@ -47,22 +47,21 @@ export function RunActions({
         <span className="text-foreground font-medium">{scope}</span> (
         {count === undefined ? "…" : formatCount(count)})
       </p>
-      <a
-        className={linkButton}
-        href={exportUrl(run.id, { format: "csv", ...filter })}
-        download
-      >
-        <Download aria-hidden className="size-4" />
-        Export CSV
-      </a>
-      <a
-        className={linkButton}
-        href={exportUrl(run.id, { format: "json", ...filter })}
-        download
-      >
-        <Download aria-hidden className="size-4" />
-        Export JSON
-      </a>
+      {(["csv", "json"] as const).map((format) => (
+        <a
+          key={format}
+          className={linkButton}
+          href={exportUrl(run.id, { format, ...filter })}
+          aria-describedby="run-export-times"
+          download
+        >
+          <Download aria-hidden className="size-4" />
+          Export {format.toUpperCase()}
+        </a>
+      ))}
+      <p id="run-export-times" className="text-muted-foreground text-xs">
+        Times in the file are in UTC, ISO 8601.
+      </p>
       <CopyIdsButton
         key={`${outcome ?? "all"}:${q ?? ""}`}
         runId={run.id}

@@ -10,12 +10,9 @@ import {
   useServerPaging,
 } from "@/components/data-table/use-server-paging";
 import { useUrlQuery } from "@/components/data-table/use-url-query";
-import {
-  itemSortSchema,
-  rowOutcomeSchema,
-  type RunItem,
-  type RunItemsQuery,
-} from "@/lib/runs/schemas";
+import type { RunItem, RunItemsQuery } from "@/lib/runs/schemas";
+import { itemSorts, rowOutcomes } from "@/lib/runs/vocabulary";
+import { oneOf } from "@/lib/search-params";
 import { runItemColumnsFor } from "./columns";
 import { ITEMS_PAGE_SIZE, itemsSearchString } from "./items-search-params";
 
@@ -36,12 +33,7 @@ export function useRunItemsTable(
     itemsSearchString,
   );
 
-  const paging = useServerPaging(
-    query,
-    ITEMS_PAGE_SIZE,
-    itemSortSchema,
-    update,
-  );
+  const paging = useServerPaging(query, ITEMS_PAGE_SIZE, itemSorts, update);
   const columnFilters = useMemo<ColumnFiltersState>(
     () => [
       ...(query.q ? [{ id: "videoId", value: query.q }] : []),
@@ -70,10 +62,7 @@ export function useRunItemsTable(
       const q = value("videoId");
       update({
         q: typeof q === "string" && q.trim() ? q.trim() : undefined,
-        outcome: rowOutcomeSchema
-          .optional()
-          .catch(undefined)
-          .parse(value("outcome")),
+        outcome: oneOf(rowOutcomes, value("outcome")),
         offset: 0,
       });
     },

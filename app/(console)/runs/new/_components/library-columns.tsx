@@ -10,6 +10,7 @@ import {
   type Column,
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
+import { ProviderStatus } from "@/components/runs/provider-status";
 import { Time } from "@/components/time/time";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "./checkbox";
@@ -78,6 +79,16 @@ const selectColumn = helper.display({
   ),
 });
 
+/** The provider's status in words, its own code in the tooltip (Akool's `2` reads "Processing"). */
+const statusColumn = (provider: string) =>
+  helper.accessor("status", {
+    sortFn: "text",
+    header: ({ column }) => <SortHeader column={column} title="Status" />,
+    cell: (info) => (
+      <ProviderStatus provider={provider} status={info.getValue()} />
+    ),
+  });
+
 const baseColumns = [
   selectColumn,
   helper.accessor("name", {
@@ -94,11 +105,6 @@ const baseColumns = [
     cell: (info) => (
       <code className="font-mono text-xs">{info.getValue()}</code>
     ),
-  }),
-  helper.accessor("status", {
-    sortFn: "text",
-    header: ({ column }) => <SortHeader column={column} title="Status" />,
-    cell: (info) => <Badge>{info.getValue() || "—"}</Badge>,
   }),
 ];
 
@@ -143,9 +149,11 @@ const createdColumn = helper.accessor((video) => video.createdAt ?? "", {
   },
 });
 
-export const libraryColumns = helper.columns([...baseColumns, createdColumn]);
-export const libraryColumnsWithOwner = helper.columns([
-  ...baseColumns,
-  ownerColumn,
-  createdColumn,
-]);
+/** The picker's columns for `provider`'s list; an Owner column where the list says whose. */
+export const libraryColumnsFor = (provider: string, withOwner: boolean) =>
+  helper.columns([
+    ...baseColumns,
+    statusColumn(provider),
+    ...(withOwner ? [ownerColumn] : []),
+    createdColumn,
+  ]);

@@ -111,6 +111,7 @@ export function LibraryPicker({ provider, onUseIds }: LibraryPickerProps) {
       ) : null}
 
       <LibraryTable
+        provider={provider.id}
         videos={page?.items ?? []}
         rowSelection={rowSelection}
         onRowSelectionChange={setRowSelection}

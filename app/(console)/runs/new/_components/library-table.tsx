@@ -3,15 +3,13 @@ import {
   type RowSelectionState,
   type SortingState,
 } from "@tanstack/react-table";
-import { useState } from "react";
-import {
-  libraryColumns,
-  libraryColumnsWithOwner,
-  libraryFeatures,
-} from "./library-columns";
+import { useMemo, useState } from "react";
+import { libraryColumnsFor, libraryFeatures } from "./library-columns";
 import type { VideoSummary } from "./videos-query";
 
 interface LibraryTableProps {
+  /** Whose list: its status codes are shown in words. */
+  provider: string;
   videos: VideoSummary[];
   rowSelection: RowSelectionState;
   onRowSelectionChange: (
@@ -24,15 +22,18 @@ interface LibraryTableProps {
 const ariaSort = { asc: "ascending", desc: "descending" } as const;
 
 export function LibraryTable({
+  provider,
   videos,
   rowSelection,
   onRowSelectionChange,
   loading,
 }: LibraryTableProps) {
   const [sorting, setSorting] = useState<SortingState>([]);
-  const columns = videos.some((video) => video.owner)
-    ? libraryColumnsWithOwner
-    : libraryColumns;
+  const withOwner = videos.some((video) => video.owner);
+  const columns = useMemo(
+    () => libraryColumnsFor(provider, withOwner),
+    [provider, withOwner],
+  );
   const table = useTable({
     features: libraryFeatures,
     columns,

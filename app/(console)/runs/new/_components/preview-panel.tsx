@@ -85,6 +85,7 @@ export function PreviewResults({
         .
       </p>
       <PreviewTable
+        provider={preview.provider}
         items={items}
         idHeader={preview.idKind === "reference" ? "Reference ID" : "Video ID"}
       />

@@ -1,6 +1,10 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import { Badge } from "@/components/ui/badge";
+import {
+  hasStatusWord,
+  providerStatusWord,
+} from "@/lib/providers/status-words";
 import { expectationLabels } from "@/lib/runs/outcome-labels";
 import type { PreviewItem } from "@/lib/runs/schemas";
 
@@ -8,11 +12,33 @@ const ROW_HEIGHT = 36;
 const GRID =
   "grid grid-cols-[4rem_minmax(18rem,auto)_9rem_minmax(8rem,1fr)] gap-3 px-3";
 
+/**
+ * A row's detail as the page says it: a looked-up video's provider status in words with its code
+ * in the tooltip; for a malformed or unchecked ID it is the reason, said as it is.
+ */
+function detailOf(provider: string, item: PreviewItem) {
+  const { detail } = item;
+  if (
+    !detail ||
+    item.expectation === "unknown" ||
+    item.expectation === "malformed" ||
+    !hasStatusWord(provider, detail)
+  )
+    return { text: detail ?? "", title: detail };
+  return {
+    text: providerStatusWord(provider, detail),
+    title: `Provider status code: ${detail}`,
+  };
+}
+
 /** Tens of thousands of rows: only the visible ones are in the DOM. */
 export function PreviewTable({
+  provider,
   items,
   idHeader = "Video ID",
 }: {
+  /** Whose look-ups: its status codes are shown in words. */
+  provider: string;
   items: PreviewItem[];
   idHeader?: string;
 }) {
@@ -64,6 +90,7 @@ export function PreviewTable({
             {virtualizer.getVirtualItems().map((virtualRow) => {
               const item = items[virtualRow.index]!;
               const label = expectationLabels[item.expectation];
+              const detail = detailOf(provider, item);
               return (
                 <div
                   key={virtualRow.key}
@@ -90,9 +117,9 @@ export function PreviewTable({
                   <span
                     role="cell"
                     className="text-muted-foreground truncate text-xs"
-                    title={item.detail}
+                    title={detail.title}
                   >
-                    {item.detail ?? ""}
+                    {detail.text}
                   </span>
                 </div>
               );
