@@ -38,7 +38,7 @@ for (const { role, badge, adminLinks, canStart } of expectations) {
         page.getByRole("heading", { name: "Users", exact: true }),
       ).toBeVisible();
       await expect(
-        page.getByRole("cell", { name: account("viewer").email }),
+        page.getByRole("cell", { name: account("viewer").email, exact: true }),
       ).toBeVisible();
     } else {
       await expect(page).toHaveURL(/\/runs$/);
