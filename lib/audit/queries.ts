@@ -6,24 +6,12 @@ import {
   useQueries,
   type UseQueryResult,
 } from "@tanstack/react-query";
-import type { ZodType } from "zod";
 import { FetchError, fetchJson } from "@/lib/http/fetch-json";
+import { lazyParser } from "@/lib/http/lazy-parse";
 import type { VideoHistory } from "./schemas";
 
-type Schemas = typeof import("./schemas");
-
-/**
- * Checks an answer with its schema. The schemas, and zod with them (about 30 KB gzip), load with
- * the first answer, next to its request, rather than with the page. Never import("zod") itself:
- * a namespace loaded at run time keeps every export of zod in every page's bundle.
- */
-async function parsed<T>(
-  pick: (schemas: Schemas) => ZodType<T>,
-  answer: Promise<unknown>,
-): Promise<T> {
-  const [schemas, body] = await Promise.all([import("./schemas"), answer]);
-  return pick(schemas).parse(body);
-}
+// The schemas load with the first answer checked (lib/http/lazy-parse.ts).
+const parsed = lazyParser(() => import("./schemas"));
 
 /** Lookups in flight at once across the whole page. */
 export const VIDEO_LOOKUP_CONCURRENCY = 6;

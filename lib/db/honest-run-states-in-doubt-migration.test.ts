@@ -3,20 +3,10 @@
 // `throttled` or `auth` refunds its attempt (record-outcome.ts, attemptDelta -1) and leaves the row
 // in doubt. The old cancel then wrote failed/cancelled with attempts still 0.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import {
-  migrationsBefore,
-  openRawDb,
-  type RawDb,
-} from "@/lib/testing/raw-migrations";
+import { expect, it } from "vitest";
+import { migrationsBefore, rawDbForTests } from "@/lib/testing/raw-migrations";
 
-let db: RawDb;
-beforeAll(async () => {
-  db = await openRawDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const db = rawDbForTests();
 
 it("keeps a cancelled row that a call may have reached failed, even with its attempt refunded", async () => {
   await db.migrate(migrationsBefore("0009_honest_run_states"));

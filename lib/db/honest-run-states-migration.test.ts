@@ -3,20 +3,10 @@
 // flight reads "cancelling", and the counters keep `skipped` from then on (PGlite, and
 // PostgreSQL in the postgres project).
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import {
-  migrationsBefore,
-  openRawDb,
-  type RawDb,
-} from "@/lib/testing/raw-migrations";
+import { expect, it } from "vitest";
+import { migrationsBefore, rawDbForTests } from "@/lib/testing/raw-migrations";
 
-let db: RawDb;
-beforeAll(async () => {
-  db = await openRawDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const db = rawDbForTests();
 
 type Counts = Record<string, number>;
 

@@ -1,23 +1,13 @@
 // Migration 0007 on a database that already has tokens: it must apply (PGlite, and PostgreSQL in
 // the postgres project) and give every existing token the scope and expiry the issue asks for.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import {
-  migrationsBefore,
-  openRawDb,
-  type RawDb,
-} from "@/lib/testing/raw-migrations";
+import { expect, it } from "vitest";
+import { migrationsBefore, rawDbForTests } from "@/lib/testing/raw-migrations";
 
 const MIGRATION = "0007_token_scope_expiry";
 const DAY_MS = 86_400_000;
 
-let db: RawDb;
-beforeAll(async () => {
-  db = await openRawDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const db = rawDbForTests();
 
 it("gives existing tokens scope operate and an expiry 90 days after the migration, and marks a demo database", async () => {
   await db.migrate(migrationsBefore(MIGRATION));

@@ -8,8 +8,8 @@ import {
   useQueryClient,
   type UseMutationOptions,
 } from "@tanstack/react-query";
-import type { ZodType } from "zod";
 import { fetchJson } from "@/lib/http/fetch-json";
+import { lazyParser } from "@/lib/http/lazy-parse";
 import { isActiveRunStatus } from "./outcome-labels";
 import type {
   RetryProcessingBody,
@@ -23,19 +23,8 @@ import type {
 /** How often an active run (queued, running, paused) and its rows are refreshed. */
 export const RUN_POLL_MS = 2_000;
 
-type Schemas = typeof import("./schemas");
-
-/**
- * Checks an answer with its schema. The schemas, and zod with them (about 30 KB gzip), load with
- * the first answer a page checks, next to its request, rather than with the page itself.
- */
-async function parsed<T>(
-  pick: (schemas: Schemas) => ZodType<T>,
-  answer: Promise<unknown>,
-): Promise<T> {
-  const [schemas, body] = await Promise.all([import("./schemas"), answer]);
-  return pick(schemas).parse(body);
-}
+// The schemas load with the first answer checked (lib/http/lazy-parse.ts).
+const parsed = lazyParser(() => import("./schemas"));
 
 /** `GET /api/runs` parameters; anything left out takes the API's default. */
 export type RunsListParams = Partial<RunsQuery>;

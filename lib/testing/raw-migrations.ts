@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
 
 export interface RawDb {
   migrate(folder: string): Promise<void>;
@@ -52,5 +53,28 @@ export async function openRawDb(): Promise<RawDb> {
     rows: async <T>(query: SQL) =>
       (await db.execute(query)).rows as unknown as T[],
     close: () => client.close(),
+  };
+}
+
+/**
+ * For a test file: one raw database opened before its tests and closed after them. The object
+ * is usable at once; its calls reach the database opened in `beforeAll`.
+ */
+export function rawDbForTests(): RawDb {
+  let db: RawDb | undefined;
+  beforeAll(async () => {
+    db = await openRawDb();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  const open = () => {
+    if (!db) throw new Error("the raw database opens in beforeAll");
+    return db;
+  };
+  return {
+    migrate: (folder) => open().migrate(folder),
+    rows: (query) => open().rows(query),
+    close: () => open().close(),
   };
 }

@@ -2,7 +2,7 @@
 // provider; the batch in flight is recorded; the run reads `cancelling` until then, and the audit
 // timeline reads in order: cancel requested, the in-flight batch (said so), then cancelled. A
 // repeated cancel is a harmless 200 that records nothing.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/runs/[runId]/export/route";
 import { startedRunId } from "@/app/api/runs/testing";
@@ -29,39 +29,57 @@ const cancel = (id: string) =>
     routeContext({ runId: id }),
   );
 
-it("skips rows never sent, records the batch in flight, and tells it in order", async () => {
-  // Slow provider: the first batches are still out when the cancel arrives.
+/** Every VOD call takes 1.5 s while `body` runs, so a cancel lands while batches are out. */
+async function withSlowVod(body: () => Promise<void>) {
   await harness.sandbox.control("PUT", "faults", {
     provider: "vod",
     latencyMs: 1500,
   });
   try {
-    await harness.sandbox.control("POST", "seed", {
+    await body();
+  } finally {
+    await harness.sandbox.control("PUT", "faults", {
       provider: "vod",
-      count: 120,
+      latencyMs: 0,
     });
-    const ids = (
-      await harness.sandbox.control<
-        { id: string; owner: string; deleted: boolean }[]
-      >("GET", "videos?provider=vod")
-    )
-      .filter((video) => video.owner !== "other" && !video.deleted)
-      .map((video) => video.id)
-      .slice(0, 120);
-    const id = await startedRunId(harness.auth, {
-      provider: "vod",
-      ids,
-      confirmation: `delete ${ids.length} videos`,
-    });
+  }
+}
+
+/** Seeds `count` more videos of this account and starts a run deleting `count` of them. */
+async function startRunOfOwnVideos(count: number) {
+  await harness.sandbox.control("POST", "seed", { provider: "vod", count });
+  const ids = (
+    await harness.sandbox.control<
+      { id: string; owner: string; deleted: boolean }[]
+    >("GET", "videos?provider=vod")
+  )
+    .filter((video) => video.owner !== "other" && !video.deleted)
+    .map((video) => video.id)
+    .slice(0, count);
+  const id = await startedRunId(harness.auth, {
+    provider: "vod",
+    ids,
+    confirmation: `delete ${ids.length} videos`,
+  });
+  return { id, ids };
+}
+
+/** Waits until a worker holds some of the run's rows that match `where`. */
+const untilHeld = (id: string, where: SQL) =>
+  until(
+    () =>
+      rows<{ n: number }>(
+        sql`select count(*)::int as n from run_items
+             where run_id = ${id} and lease_until > now() and ${where}`,
+      ),
+    ([held]) => Number(held!.n) > 0,
+  );
+
+it("skips rows never sent, records the batch in flight, and tells it in order", async () => {
+  await withSlowVod(async () => {
+    const { id } = await startRunOfOwnVideos(120);
     // A delete call is out: rows written ahead (in doubt) under a live lease.
-    await until(
-      () =>
-        rows<{ n: number }>(
-          sql`select count(*)::int as n from run_items
-               where run_id = ${id} and lease_until > now() and in_doubt`,
-        ),
-      ([held]) => Number(held!.n) > 0,
-    );
+    await untilHeld(id, sql`in_doubt`);
 
     const first = await cancel(id);
     expect(first.status).toBe(200);
@@ -150,47 +168,14 @@ it("skips rows never sent, records the batch in flight, and tells it in order", 
            where target_type = 'run' and target_id = ${id} and action <> 'export.downloaded'`,
     );
     expect(Number(after!.n)).toBe(events.length);
-  } finally {
-    await harness.sandbox.control("PUT", "faults", {
-      provider: "vod",
-      latencyMs: 0,
-    });
-  }
+  });
 }, 90_000);
 
 it("does not send a batch that was still being looked up when the cancel came", async () => {
-  // Every call takes 1.5 s: the cancel lands while the claimed batches are being looked up.
-  await harness.sandbox.control("PUT", "faults", {
-    provider: "vod",
-    latencyMs: 1500,
-  });
-  try {
-    await harness.sandbox.control("POST", "seed", {
-      provider: "vod",
-      count: 40,
-    });
-    const ids = (
-      await harness.sandbox.control<
-        { id: string; owner: string; deleted: boolean }[]
-      >("GET", "videos?provider=vod")
-    )
-      .filter((video) => video.owner !== "other" && !video.deleted)
-      .map((video) => video.id)
-      .slice(0, 40);
-    const id = await startedRunId(harness.auth, {
-      provider: "vod",
-      ids,
-      confirmation: `delete ${ids.length} videos`,
-    });
+  await withSlowVod(async () => {
+    const { id, ids } = await startRunOfOwnVideos(40);
     // Claimed, not yet written ahead: the look-up is out.
-    await until(
-      () =>
-        rows<{ n: number }>(
-          sql`select count(*)::int as n from run_items
-               where run_id = ${id} and lease_until > now() and pre_state is null`,
-        ),
-      ([held]) => Number(held!.n) > 0,
-    );
+    await untilHeld(id, sql`pre_state is null`);
     expect((await cancel(id)).status).toBe(200);
     const run = await waitForRun(id);
     expect(run.status).toBe("cancelled");
@@ -208,12 +193,7 @@ it("does not send a batch that was still being looked up when the cancel came", 
         (call.ids ?? []).some((videoId) => sent.has(videoId)),
     );
     expect(deletes).toEqual([]);
-  } finally {
-    await harness.sandbox.control("PUT", "faults", {
-      provider: "vod",
-      latencyMs: 0,
-    });
-  }
+  });
 }, 60_000);
 
 it("cancels a queued run at once: every row skipped, one run.cancelled event", async () => {
