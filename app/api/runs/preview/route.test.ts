@@ -8,6 +8,7 @@ import { POST as startRoute } from "@/app/api/runs/route";
 import type { auditActions } from "@/lib/audit/actions";
 import { getDb } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
+import { readNdjson } from "@/lib/http/ndjson";
 import type { ProviderId } from "@/lib/providers/types";
 import {
   previewResponseSchema,
@@ -48,27 +49,10 @@ function previewRequest(
   );
 }
 
-/** Reads NDJSON events as they arrive, with the time each one came. */
+/** NDJSON events as they arrive, with the time each one came. */
 async function* eventsOf(response: Response) {
-  const reader = response
-    .body!.pipeThrough(new TextDecoderStream())
-    .getReader();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += value;
-    let newline: number;
-    while ((newline = buffer.indexOf("\n")) >= 0) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      yield {
-        event: previewStreamEventSchema.parse(JSON.parse(line)),
-        at: Date.now(),
-        reader,
-      };
-    }
-  }
+  for await (const line of readNdjson(response))
+    yield { event: previewStreamEventSchema.parse(line), at: Date.now() };
 }
 
 async function eventsNamed(
@@ -135,11 +119,10 @@ describe("streamed preview", () => {
       { provider: "imagine", ids },
       { stream: true, signal: abort.signal },
     );
-    for await (const { event, reader } of eventsOf(response)) {
+    for await (const { event } of eventsOf(response)) {
       if (event.type !== "items") continue;
-      // The browser's Cancel: the fetch is aborted and its body cancelled.
+      // The browser's Cancel: the fetch is aborted, and leaving the loop cancels its body.
       abort.abort();
-      await reader.cancel();
       break;
     }
     const atCancel = (await imagine.calls(before)).length;

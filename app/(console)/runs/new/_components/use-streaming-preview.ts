@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ErrorCode } from "@/lib/http/errors";
 import { FetchError } from "@/lib/http/fetch-json";
+import { readNdjson } from "@/lib/http/ndjson";
 import type {
   Expectation,
   PreviewBody,
@@ -35,25 +36,6 @@ const emptyCounts = () =>
     Expectation,
     number
   >;
-
-/** Reads `response` line by line; each line is one event. */
-async function* ndjson(response: Response): AsyncGenerator<unknown> {
-  const reader = response
-    .body!.pipeThrough(new TextDecoderStream())
-    .getReader();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += value;
-    let newline: number;
-    while ((newline = buffer.indexOf("\n")) >= 0) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      if (line.trim()) yield JSON.parse(line);
-    }
-  }
-}
 
 /** Refusals (422, 409, 413…) come before the stream, as the usual JSON error. */
 async function refusal(response: Response): Promise<FetchError> {
@@ -143,7 +125,7 @@ export function useStreamingPreview(): StreamingPreview {
         if (!response.ok) throw await refusal(response);
         // The schemas (and zod) load with the first preview, not with the page.
         const { previewStreamEventSchema } = await import("@/lib/runs/schemas");
-        for await (const line of ndjson(response)) {
+        for await (const line of readNdjson(response)) {
           const event = previewStreamEventSchema.parse(line);
           if (event.type === "start") {
             result.validCount = event.validCount;
