@@ -205,7 +205,12 @@ it("keeps two instances and a browsing third within every endpoint's limit, and 
       .map((video) => video.id);
     for (let round = 0; round < 4 && (await unfinished()) > 0; round++) {
       const health = await describeProviders({ refresh: true });
-      expect(health.every((provider) => provider.health?.ok)).toBe(true);
+      // Named with its message, so a failure says which provider and why.
+      expect(
+        health
+          .filter((provider) => !provider.health?.ok)
+          .map((provider) => `${provider.id}: ${provider.health?.message}`),
+      ).toEqual([]);
       for (let page = 0; page < 3; page++) {
         await listProviderVideos("memories", { pageSize: 20 });
         await listProviderVideos("vod", { pageSize: 20 });
