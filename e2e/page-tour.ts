@@ -40,6 +40,10 @@ export function consolePages(run: { runId: string; ids: string[] }) {
       open: async (page) => {
         await page.goto("/");
         await heading(page);
+        // The chart loads lazily: scan it drawn, not its placeholder.
+        await expect(
+          page.getByTestId("outcomes-chart").locator("svg").first(),
+        ).toBeVisible();
       },
     },
     {

@@ -57,7 +57,13 @@ const shortDay = (day: string) =>
 export function OutcomesChart({ days }: { days: OutcomeDay[] }) {
   return (
     <ResponsiveContainer width="100%" height={220}>
-      <BarChart data={days} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      {/* The card hides the drawing from screen readers (a table beside it says the same), so
+          the chart must hold nothing focusable: recharts' keyboard layer would make it a tab stop. */}
+      <BarChart
+        data={days}
+        margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid vertical={false} stroke="var(--color-border)" />
         <XAxis
           dataKey="day"
