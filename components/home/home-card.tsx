@@ -37,12 +37,12 @@ export function HomeCard({
 }
 
 /** The line a card shows when it has nothing to list. */
-export function EmptyLine({ children }: { children: ReactNode }) {
+function EmptyLine({ children }: { children: ReactNode }) {
   return <p className="text-muted-foreground text-sm">{children}</p>;
 }
 
 /** "Showing 8 of 23 — all in Runs" under a list cut short. */
-export function MoreLine({
+function MoreLine({
   shown,
   total,
   href,
@@ -59,5 +59,47 @@ export function MoreLine({
         see all in Runs
       </Link>
     </p>
+  );
+}
+
+/**
+ * A home card listing runs: its total beside the title, `empty` when there is none, and a link to
+ * the Runs page when the list is cut short.
+ */
+export function RunListCard({
+  id,
+  title,
+  description,
+  total,
+  empty,
+  moreHref,
+  rows,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  total: number;
+  empty: string;
+  moreHref: string;
+  rows: ReactNode[];
+}) {
+  return (
+    <HomeCard
+      id={id}
+      title={title}
+      description={description}
+      action={
+        <span className="text-muted-foreground text-xs tabular-nums">
+          {total.toLocaleString("en-US")}
+        </span>
+      }
+    >
+      {rows.length === 0 ? (
+        <EmptyLine>{empty}</EmptyLine>
+      ) : (
+        <ul className="divide-border divide-y">{rows}</ul>
+      )}
+      <MoreLine shown={rows.length} total={total} href={moreHref} />
+    </HomeCard>
   );
 }

@@ -7,7 +7,7 @@ import { formatDuration } from "@/components/runs/format";
 import { Time } from "@/components/time/time";
 import { homeQueryOptions } from "@/lib/home/queries";
 import type { AwaitingRun, HomeOverview } from "@/lib/home/schemas";
-import { EmptyLine, HomeCard, MoreLine } from "./home-card";
+import { RunListCard } from "./home-card";
 import { HomeRunRow } from "./home-run-row";
 import { OutcomesChartCard } from "./outcomes-chart-card";
 import { ProviderHealthCard } from "./provider-health-card";
@@ -92,101 +92,59 @@ export function HomeDashboard({
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
-        <HomeCard
+        <RunListCard
           id="home-in-progress"
           title="In progress"
-          action={
-            <span className="text-muted-foreground text-xs tabular-nums">
-              {data.inProgress.total.toLocaleString("en-US")}
-            </span>
-          }
-        >
-          {data.inProgress.runs.length === 0 ? (
-            <EmptyLine>No run is in progress.</EmptyLine>
-          ) : (
-            <ul className="divide-border divide-y">
-              {data.inProgress.runs.map((run) => (
-                <HomeRunRow
-                  key={run.id}
-                  run={run}
-                  providerLabel={label(run.provider)}
-                />
-              ))}
-            </ul>
-          )}
-          <MoreLine
-            shown={data.inProgress.runs.length}
-            total={data.inProgress.total}
-            href="/runs?status=running"
-          />
-        </HomeCard>
-        <HomeCard
+          total={data.inProgress.total}
+          empty="No run is in progress."
+          moreHref="/runs?status=running"
+          rows={data.inProgress.runs.map((run) => (
+            <HomeRunRow
+              key={run.id}
+              run={run}
+              providerLabel={label(run.provider)}
+            />
+          ))}
+        />
+        <RunListCard
           id="home-awaiting"
           title="Awaiting"
           description="Paused runs and processing rows scheduled for retry."
-          action={
-            <span className="text-muted-foreground text-xs tabular-nums">
-              {data.awaiting.total.toLocaleString("en-US")}
-            </span>
-          }
-        >
-          {data.awaiting.runs.length === 0 ? (
-            <EmptyLine>Nothing is waiting.</EmptyLine>
-          ) : (
-            <ul className="divide-border divide-y">
-              {data.awaiting.runs.map((entry) => (
-                <HomeRunRow
-                  key={entry.run.id}
-                  run={entry.run}
-                  providerLabel={label(entry.run.provider)}
-                  detail={<AwaitingDetail entry={entry} />}
-                />
-              ))}
-            </ul>
-          )}
-          <MoreLine
-            shown={data.awaiting.runs.length}
-            total={data.awaiting.total}
-            href="/runs?status=paused"
-          />
-        </HomeCard>
-        <HomeCard
+          total={data.awaiting.total}
+          empty="Nothing is waiting."
+          moreHref="/runs?status=paused"
+          rows={data.awaiting.runs.map((entry) => (
+            <HomeRunRow
+              key={entry.run.id}
+              run={entry.run}
+              providerLabel={label(entry.run.provider)}
+              detail={<AwaitingDetail entry={entry} />}
+            />
+          ))}
+        />
+        <RunListCard
           id="home-problems"
           title="Recent problems"
           description="Runs of the last 30 days that ended with forbidden, failed or still-processing rows, or were aborted."
-          action={
-            <span className="text-muted-foreground text-xs tabular-nums">
-              {data.problems.total.toLocaleString("en-US")}
-            </span>
-          }
-        >
-          {data.problems.runs.length === 0 ? (
-            <EmptyLine>No problems in the last 30 days.</EmptyLine>
-          ) : (
-            <ul className="divide-border divide-y">
-              {data.problems.runs.map((run) => (
-                <HomeRunRow
-                  key={run.id}
-                  run={run}
-                  providerLabel={label(run.provider)}
-                  detail={
-                    run.finishedAt ? (
-                      <span className="text-muted-foreground">
-                        Ended <Time value={run.finishedAt} format="compact" />
-                        {run.statusReason ? ` · ${run.statusReason}` : ""}
-                      </span>
-                    ) : undefined
-                  }
-                />
-              ))}
-            </ul>
-          )}
-          <MoreLine
-            shown={data.problems.runs.length}
-            total={data.problems.total}
-            href="/runs?hasFailed=1"
-          />
-        </HomeCard>
+          total={data.problems.total}
+          empty="No problems in the last 30 days."
+          moreHref="/runs?hasFailed=1"
+          rows={data.problems.runs.map((run) => (
+            <HomeRunRow
+              key={run.id}
+              run={run}
+              providerLabel={label(run.provider)}
+              detail={
+                run.finishedAt ? (
+                  <span className="text-muted-foreground">
+                    Ended <Time value={run.finishedAt} format="compact" />
+                    {run.statusReason ? ` · ${run.statusReason}` : ""}
+                  </span>
+                ) : undefined
+              }
+            />
+          ))}
+        />
         <ProviderHealthCard budgets={data.providers} />
       </div>
       <OutcomesChartCard days={data.days} />
