@@ -235,6 +235,5 @@ export async function processBatch(ctx: LaneContext): Promise<number> {
       { provider: ctx.provider, lost },
       "lease lost before recording; outcomes left to the new holder",
     );
-  // A run paused just now still has pending rows: closing it waits for them.
   return claimed.length;
 }

@@ -192,9 +192,6 @@ export async function recordOutcomes(
   return new Set(rows.map((row) => `${row.run_id}/${row.video_id}`));
 }
 
-// Closing runs (and recording a cancel that waited on a batch) lives with the run statuses.
-export { finishRuns } from "../finish-runs";
-
 export async function pauseRun(
   db: Db,
   runId: string,
